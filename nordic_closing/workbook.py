@@ -1,0 +1,296 @@
+"""The closing workbook (XLSX, xlsxwriter) an accountant sends to the auditor.
+
+Sheets: summary with the entry, items post för post / post for post, the stock
+equation per class, the tax comparison and the accounting principles. Written in
+constant-memory mode (row by row), so 100,000 items stay cheap.
+"""
+
+from datetime import datetime
+
+from xlsxwriter import Workbook
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from .labels import labels
+from .money import ZERO, round_money
+
+MONEY = "#,##0.00;-#,##0.00"
+QUANTITY = "#,##0.####"
+
+
+class _Formats:
+    def __init__(self, book):
+        def add(**props):
+            return book.add_format({"font_name": "Calibri", "font_size": 10, **props})
+
+        self.title = add(bold=True, font_size=14)
+        self.bold = add(bold=True)
+        self.header = add(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True,
+                          valign="top")
+        self.header_right = add(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True,
+                                valign="top", align="right")
+        self.text = add()
+        self.wrap = add(text_wrap=True, valign="top")
+        self.money = add(num_format=MONEY)
+        self.quantity = add(num_format=QUANTITY)
+        self.total_text = add(bold=True, top=1)
+        self.total_money = add(bold=True, top=1, num_format=MONEY)
+        self.date = add(num_format="yyyy-mm-dd", align="left")
+
+
+def write_workbook(result, target, lang="en", meta=None):
+    """Write ``result`` (a ``ClosingResult``) to ``target`` (a path or a file object).
+
+    ``meta`` may give ``company``, ``currency``, ``entry_number`` (the posted move's
+    name) and ``nrv_source`` (text), which the Odoo layer knows and the CLI does not.
+    """
+    meta = meta or {}
+    text = labels(lang)
+    book = Workbook(target, {"constant_memory": True, "in_memory": False})
+    book.set_properties({"title": text["title"], "company": meta.get("company", "")})
+    fmt = _Formats(book)
+    _summary(book.add_worksheet(text["sheet_summary"]), result, text, fmt, meta)
+    _items(book.add_worksheet(text["sheet_items"]), result, text, fmt)
+    _equation(book.add_worksheet(text["sheet_equation"]), result, text, fmt)
+    _tax(book.add_worksheet(text["sheet_tax"]), result, text, fmt)
+    _principles(book.add_worksheet(text["sheet_principles"]), result, text, fmt, meta)
+    book.close()
+
+
+def _class_name(text, inventory_class):
+    return text.get(inventory_class, inventory_class)
+
+
+def _summary(sheet, result, text, fmt, meta):
+    options = result.options
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, 1, 44)
+    sheet.set_column(2, 6, 16)
+    row = 0
+    sheet.write(row, 0, text["title"], fmt.title)
+    row += 2
+    facts = [
+        (text["company"], meta.get("company", "")),
+        (text["balance_date"], options.balance_date),
+        (text["fiscal_year"], f"{options.fiscal_year_start.isoformat()} – "
+                              f"{options.balance_date.isoformat()}"),
+        (text["framework"], result.framework.label),
+        (text["method"], text[options.method]),
+        (text["currency"], meta.get("currency", "SEK" if options.country == "SE" else "NOK")),
+        (text["entry_number"], meta.get("entry_number") or text["not_posted"]),
+    ]
+    for label, value in facts:
+        sheet.write(row, 0, label, fmt.bold)
+        if hasattr(value, "isoformat"):
+            sheet.write_datetime(row, 1, _as_datetime(value), fmt.date)
+        else:
+            sheet.write(row, 1, value, fmt.text)
+        row += 1
+    row += 1
+    sheet.write(row, 0, text["classes"], fmt.bold)
+    row += 1
+    headers = ("inventory_class", "inventory_account", "closing_acquisition_value",
+               "write_down", "closing_value", "change")
+    _header(sheet, row, [text[h] for h in headers], fmt, first_text=2)
+    row += 1
+    first = row
+    for cls in result.classes:
+        sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
+        sheet.write(row, 1, f"{cls.inventory_account} / {cls.contra_account} / "
+                            f"{cls.change_account}", fmt.text)
+        for col, value in enumerate((cls.closing_acquisition_value, cls.write_down,
+                                     cls.closing_value, cls.change), start=2):
+            sheet.write_number(row, col, value, fmt.money)
+        row += 1
+    _totals(sheet, row, first, range(2, 6), text["total"], fmt, [
+        result.acquisition_value, result.write_down, result.closing_value,
+        sum((c.change for c in result.classes), ZERO)])
+    row += 2
+    sheet.write(row, 0, text["entry"], fmt.bold)
+    row += 1
+    if not result.entry:
+        sheet.write(row, 0, text["no_entry"], fmt.text)
+        row += 1
+    else:
+        _header(sheet, row, [text["account"], text["label"], text["debit"], text["credit"]],
+                fmt, first_text=2)
+        row += 1
+        first = row
+        for line in result.entry:
+            sheet.write_string(row, 0, line.account, fmt.text)
+            sheet.write(row, 1, line.label, fmt.text)
+            sheet.write_number(row, 2, line.debit, fmt.money)
+            sheet.write_number(row, 3, line.credit, fmt.money)
+            row += 1
+        _totals(sheet, row, first, (2, 3), text["total"], fmt,
+                [result.total_debit, result.total_credit])
+        row += 1
+    if result.notes:
+        row += 1
+        sheet.write(row, 0, text["notes"], fmt.bold)
+        row += 1
+        for note in result.notes:
+            sheet.write(row, 0, note, fmt.text)
+            row += 1
+
+
+def _items(sheet, result, text, fmt):
+    headers = ("product", "name", "inventory_class", "quantity", "unit", "unit_cost",
+               "acquisition_value", "nrv", "write_down", "reason", "value")
+    widths = (18, 36, 24, 12, 8, 14, 16, 16, 14, 20, 16)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 1)
+    _header(sheet, 0, [text[h] for h in headers], fmt, first_text=3,
+            text_columns=(4, 9))
+    row = 1
+    totals = [ZERO, ZERO, ZERO]
+    for item in result.items:
+        stock = item.stock
+        sheet.write_string(row, 0, stock.product, fmt.text)
+        sheet.write_string(row, 1, stock.name, fmt.text)
+        sheet.write_string(row, 2, _class_name(text, stock.inventory_class), fmt.text)
+        sheet.write_number(row, 3, stock.quantity, fmt.quantity)
+        sheet.write_string(row, 4, stock.unit, fmt.text)
+        if stock.quantity:
+            sheet.write_number(row, 5, stock.acquisition_value / stock.quantity, fmt.money)
+        sheet.write_number(row, 6, stock.acquisition_value, fmt.money)
+        if stock.net_realisable_value is not None:
+            sheet.write_number(row, 7, stock.net_realisable_value, fmt.money)
+        sheet.write_number(row, 8, item.write_down, fmt.money)
+        if item.reason:
+            sheet.write_string(row, 9, text.get(f"reason_{item.reason}", item.reason),
+                               fmt.text)
+        sheet.write_number(row, 10, item.value, fmt.money)
+        totals[0] += stock.acquisition_value
+        totals[1] += item.write_down
+        totals[2] += item.value
+        row += 1
+    _totals(sheet, row, 1, (6, 8, 10), text["total"], fmt, totals)
+    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
+
+
+def _equation(sheet, result, text, fmt):
+    headers = ("inventory_class", "opening_value", "purchases", "closing_acquisition_value",
+               "write_down", "closing_value", "cost_of_goods_sold", "change")
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, len(headers) - 1, 18)
+    sheet.freeze_panes(1, 1)
+    _header(sheet, 0, [text[h] for h in headers], fmt, first_text=1)
+    row = 1
+    fields = headers[1:]
+    for cls in result.classes:
+        sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
+        for col, name in enumerate(fields, start=1):
+            sheet.write_number(row, col, getattr(cls, name), fmt.money)
+        row += 1
+    _totals(sheet, row, 1, range(1, len(headers)), text["total"], fmt,
+            [sum((getattr(c, f) for c in result.classes), ZERO) for f in fields])
+    sheet.write(row + 2, 0, text["equation_note"], fmt.text)
+
+
+def _tax(sheet, result, text, fmt):
+    sheet.set_column(0, 0, 62)
+    sheet.set_column(1, 3, 20)
+    if result.options.country == "SE":
+        _tax_sweden(sheet, result, text, fmt)
+    else:
+        _tax_norway(sheet, result, text, fmt)
+
+
+def _tax_sweden(sheet, result, text, fmt):
+    sheet.write(0, 0, text["tax_se_title"], fmt.title)
+    rule = result.rule_97
+    if rule is None:
+        main = sum((i.value for i in result.items), ZERO)
+        acquisition = sum((i.stock.acquisition_value for i in result.items), ZERO)
+        alternative = round_money(acquisition * 97 / 100)
+        sheet.write(2, 0, text["rule_97_off"], fmt.text)
+        start = 3
+        chosen = None
+    else:
+        main, acquisition, alternative = (rule.main_rule_value, rule.acquisition_value,
+                                          rule.alternative_value)
+        start = 2
+        chosen = rule.chosen
+    rows = [
+        (text["acquisition_value"], acquisition),
+        (text["main_rule"], main),
+        (text["alternative_rule"], alternative),
+    ]
+    row = start
+    for label, value in rows:
+        sheet.write(row, 0, label, fmt.text)
+        sheet.write_number(row, 1, value, fmt.money)
+        row += 1
+    if chosen:
+        sheet.write(row, 0, text["chosen"], fmt.bold)
+        sheet.write(row, 1, text[f"rule_{chosen}"], fmt.bold)
+        row += 1
+        sheet.write(row, 0, text["allowance"], fmt.text)
+        sheet.write_number(row, 1, rule.allowance, fmt.money)
+        row += 1
+        sheet.write(row, 0, text["booked_as"], fmt.text)
+        sheet.write(row, 1, text[f"mode_{rule.mode}"], fmt.text)
+
+
+def _tax_norway(sheet, result, text, fmt):
+    sheet.write(0, 0, text["tax_no_title"], fmt.title)
+    headers = ("inventory_class", "accounting_value", "tax_value", "temporary_difference")
+    _header(sheet, 2, [text[h] for h in headers], fmt, first_text=1)
+    row = 3
+    for cls in result.classes:
+        sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
+        sheet.write_number(row, 1, cls.closing_value, fmt.money)
+        sheet.write_number(row, 2, cls.tax_value, fmt.money)
+        sheet.write_number(row, 3, cls.temporary_difference, fmt.money)
+        row += 1
+    _totals(sheet, row, 3, (1, 2, 3), text["total"], fmt, [
+        result.closing_value,
+        sum((c.tax_value for c in result.classes), ZERO),
+        sum((c.temporary_difference for c in result.classes), ZERO)])
+    sheet.write(row + 2, 0, text["tax_no_note"], fmt.wrap)
+
+
+def _principles(sheet, result, text, fmt, meta):
+    options = result.options
+    sheet.set_column(0, 0, 110)
+    lines = [
+        (text["principles_title"], fmt.title),
+        ("", fmt.text),
+        (f"{text['framework']}: {result.framework.label}", fmt.text),
+        (text["principle_valuation"], fmt.wrap),
+        (text[f"principle_{options.method}"], fmt.wrap),
+        (text["principle_nrv"], fmt.wrap),
+    ]
+    if meta.get("nrv_source"):
+        lines.append((f"{text['nrv_source']}: {meta['nrv_source']}", fmt.wrap))
+    if options.obsolescence_bands:
+        bands = ", ".join(f"{b.days}: {b.percent} %" for b in options.obsolescence_bands)
+        lines.append((f"{text['principle_obsolescence']} {bands}", fmt.wrap))
+    if result.rule_97 and result.rule_97.chosen == "alternative":
+        lines.append((text["principle_97"], fmt.wrap))
+    if options.fixed_values:
+        lines.append((text["principle_fixed"], fmt.wrap))
+    for row, (line, style) in enumerate(lines):
+        sheet.write(row, 0, line, style)
+
+
+def _header(sheet, row, titles, fmt, first_text=1, text_columns=()):
+    sheet.set_row(row, 30)
+    for col, title in enumerate(titles):
+        right = col >= first_text and col not in text_columns
+        sheet.write(row, col, title, fmt.header_right if right else fmt.header)
+
+
+def _totals(sheet, row, first, columns, label, fmt, values):
+    """A total row: SUM formulas with their values cached for readers."""
+    sheet.write(row, 0, label, fmt.total_text)
+    for col, value in zip(columns, values, strict=True):
+        top = xl_rowcol_to_cell(first, col)
+        bottom = xl_rowcol_to_cell(max(row - 1, first), col)
+        formula = f"=SUM({top}:{bottom})" if row > first else "=0"
+        sheet.write_formula(row, col, formula, fmt.total_money, float(value))
+
+
+def _as_datetime(value):
+    return datetime(value.year, value.month, value.day)
