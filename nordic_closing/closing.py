@@ -220,7 +220,10 @@ def compute_closing(items, options, ledger=None):
             account = cls.inventory_account
             ledger[account] = ledger.get(account, ZERO) + cls.computed_opening_value
     _add_ledger_classes(classes, ledger, accounts)
-    ordered = [classes[c] for c in INVENTORY_CLASSES if c in classes]
+    ordered = sorted(
+        classes.values(),
+        key=lambda c: (INVENTORY_CLASSES.index(c.inventory_class), c.inventory_account),
+    )
     entry = _entry(options, ordered, ledger)
 
     reserve = accounts.get(STOCK_RESERVE) if framework.country == "SE" else None
@@ -242,7 +245,6 @@ def compute_closing(items, options, ledger=None):
 
 
 def _check_items(framework, results, accounts):
-    seen = set()
     for result in results:
         item = result.stock
         if item.inventory_class not in INVENTORY_CLASSES:
@@ -252,14 +254,11 @@ def _check_items(framework, results, accounts):
                 *item.origin.get("inventory_class", (None, None)),
                 field="inventory_class",
             )
-        if item.inventory_class not in accounts:
+        if item.accounts is None and item.inventory_class not in accounts:
             raise ClosingError(
                 f"no accounts are mapped for inventory class {item.inventory_class} "
                 f"(product {item.product}); complete the account mapping"
             )
-        if item.product in seen:
-            raise ClosingError(f"product {item.product} is listed twice")
-        seen.add(item.product)
         nrv = item.net_realisable_value
         if nrv is not None and nrv < 0:
             raise ClosingError(
@@ -328,13 +327,20 @@ def _item_write_downs(results, bands, balance_date):
 
 
 def _class_totals(results, accounts):
+    """One ``ClassResult`` per inventory class and accounts (usually one per class)."""
     classes = {}
     for result in results:
         item = result.stock
-        cls = classes.get(item.inventory_class)
+        acc = item.accounts or accounts[item.inventory_class]
+        key = (
+            item.inventory_class
+            if acc == accounts.get(item.inventory_class)
+            else (item.inventory_class, acc.balance_account, acc.contra_account,
+                  acc.change_account)
+        )
+        cls = classes.get(key)
         if cls is None:
-            acc = accounts[item.inventory_class]
-            cls = classes[item.inventory_class] = ClassResult(
+            cls = classes[key] = ClassResult(
                 item.inventory_class,
                 acc.balance_account,
                 acc.contra_account,
@@ -357,7 +363,15 @@ def _apply_fixed_values(framework, options, classes, results, notes):
             check_fixed_value(framework, inventory_class)
         except ClosingError as error:
             raise error.located(*origin, field="inventory_class") from None
-        cls = classes.get(inventory_class)
+        groups = [c for c in classes.values() if c.inventory_class == inventory_class]
+        if len(groups) > 1:
+            raise ClosingError(
+                f"{inventory_class}: a fixed value needs one set of accounts for the "
+                "whole class; align the categories' accounts",
+                *origin,
+                field="fixed_value",
+            )
+        cls = groups[0] if groups else None
         actual = cls.actual_acquisition_value if cls else ZERO
         if framework.fixed_value == "band":
             deviation = percent(actual - fixed, fixed)
@@ -463,11 +477,12 @@ def _apply_k1(framework, options, classes, results, notes):
 
 def _add_ledger_classes(classes, ledger, accounts):
     """Classes with no stock whose accounts still hold a balance must be emptied."""
-    covered = {a for c in classes.values() for a in (c.inventory_account,)}
+    covered = {c.inventory_account for c in classes.values()}
     covered_contra = {c.contra_account for c in classes.values()}
+    present = {c.inventory_class for c in classes.values()}
     for inventory_class in INVENTORY_CLASSES:
         acc = accounts.get(inventory_class)
-        if acc is None or inventory_class in classes:
+        if acc is None or inventory_class in present:
             continue
         balance = ledger.get(acc.balance_account, ZERO)
         contra = ledger.get(acc.contra_account, ZERO) if acc.contra_account else ZERO

@@ -35,6 +35,8 @@ class ItemStock:
     net_realisable_value: Decimal | None = None  # per unit
     nrv_source: str = ""
     valuation_group: str = ""
+    # the item's own accounts (an Odoo category's override); None: the class's
+    accounts: object | None = None
     # where a field came from, for error messages: {field: (source, row)}
     origin: dict = field(default_factory=dict)
 
