@@ -1,0 +1,118 @@
+from odoo import api, fields, models
+
+from .nordic_stock_account_mapping import MAPPING_ROLES
+
+# Account fields filled from the mapping (see product_category.py for the category).
+CLASS_ACCOUNT_FIELDS = (
+    "balance_account_id",
+    "contra_account_id",
+    "change_account_id",
+)
+
+
+class NordicStockClassAccount(models.Model):
+    """The accounts of one inventory class (or the Swedish stock reserve) in a company.
+
+    Created from the chart mapping by res.company._nordic_apply_account_mapping(); an
+    account that cannot be found in the company's chart stays empty and its code is
+    listed in missing_account_codes. Accounts set by hand are never overwritten.
+    """
+
+    _name = "nordic.stock.class.account"
+    _description = "Nordic inventory closing: accounts per inventory class"
+    _order = "company_id, sequence, id"
+    _check_company_auto = True
+
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    role = fields.Selection(MAPPING_ROLES, string="Inventory class", required=True)
+    sequence = fields.Integer(compute="_compute_sequence", store=True)
+    balance_account_id = fields.Many2one(
+        "account.account",
+        string="Inventory account",
+        check_company=True,
+        domain="[('deprecated', '=', False)]",
+        help="Balance sheet account holding the stock (14x0) or the stock reserve "
+        "(2196).",
+    )
+    contra_account_id = fields.Many2one(
+        "account.account",
+        string="Write-down account",
+        check_company=True,
+        domain="[('deprecated', '=', False)]",
+        help="Contra account for accumulated write-downs: net realisable value, "
+        "obsolescence and the booked 3 % (14x9).",
+    )
+    change_account_id = fields.Many2one(
+        "account.account",
+        string="Change in inventory account",
+        check_company=True,
+        domain="[('deprecated', '=', False)]",
+        help="Profit and loss account for the change in inventory (49x0, 4x90) or "
+        "in the stock reserve (8896).",
+    )
+    fixed_value = fields.Monetary(
+        help="Raw materials and consumables carried at a fixed quantity and value "
+        "(ÅRL 4:12, Sweden K1/K2/K3 only). Leave empty to value the stock item by item.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    missing_account_codes = fields.Char(
+        string="Missing account codes",
+        readonly=True,
+        help="Account codes of the chart mapping that were not found in this company's "
+        "chart of accounts. Create the accounts or choose others, then apply the "
+        "mapping again.",
+    )
+
+    _sql_constraints = [
+        (
+            "company_role_uniq",
+            "UNIQUE (company_id, role)",
+            "Each inventory class has one set of accounts per company.",
+        ),
+    ]
+
+    @api.depends("role")
+    def _compute_sequence(self):
+        order = [role for role, _label in MAPPING_ROLES]
+        for record in self:
+            record.sequence = (
+                order.index(record.role) if record.role in order else len(order)
+            )
+
+    @api.depends("role", "company_id")
+    def _compute_display_name(self):
+        roles = dict(self._fields["role"]._description_selection(self.env))
+        for record in self:
+            record.display_name = roles.get(record.role) or ""
+
+    def write(self, vals):
+        # An account chosen by hand answers the missing code it replaces.
+        res = super().write(vals)
+        if (
+            any(fname in vals for fname in CLASS_ACCOUNT_FIELDS)
+            and "missing_account_codes" not in vals
+        ):
+            self.filtered("missing_account_codes")._nordic_update_missing_codes()
+        return res
+
+    def _nordic_update_missing_codes(self):
+        """Keep only the missing codes whose account is still empty."""
+        for record in self:
+            mapping = record.company_id._nordic_get_mapping_rows().filtered(
+                lambda m, r=record: m.role == r.role
+            )
+            if not mapping:
+                continue
+            missing = [
+                code
+                for fname, code in mapping._nordic_codes_by_field().items()
+                if code
+                and not record[fname]
+                and code in (record.missing_account_codes or "").split(", ")
+            ]
+            record.sudo().write({"missing_account_codes": ", ".join(missing) or False})

@@ -1,0 +1,64 @@
+from odoo import api, fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    nordic_closing_framework = fields.Selection(
+        related="company_id.nordic_closing_framework", readonly=False
+    )
+    nordic_closing_journal_id = fields.Many2one(
+        related="company_id.nordic_closing_journal_id",
+        readonly=False,
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+    )
+    nordic_rule_97 = fields.Selection(
+        related="company_id.nordic_rule_97", readonly=False
+    )
+    nordic_selling_cost_percent = fields.Float(
+        related="company_id.nordic_selling_cost_percent", readonly=False
+    )
+    nordic_auto_closing = fields.Boolean(
+        related="company_id.nordic_auto_closing", readonly=False
+    )
+    nordic_auto_closing_monthly = fields.Boolean(
+        related="company_id.nordic_auto_closing_monthly", readonly=False
+    )
+    nordic_auto_post = fields.Boolean(
+        related="company_id.nordic_auto_post", readonly=False
+    )
+    nordic_obsolescence_band_count = fields.Integer(
+        string="Number of obsolescence bands",
+        compute="_compute_nordic_obsolescence_band_count",
+    )
+
+    @api.depends("company_id")
+    def _compute_nordic_obsolescence_band_count(self):
+        for settings in self:
+            settings.nordic_obsolescence_band_count = len(
+                settings.company_id.nordic_obsolescence_band_ids
+            )
+
+    def action_nordic_open_obsolescence_bands(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_nordic_stock_closing.nordic_obsolescence_band_action"
+        )
+        action["domain"] = [("company_id", "=", self.company_id.id)]
+        action["context"] = {"default_company_id": self.company_id.id}
+        return action
+
+    def action_nordic_open_class_accounts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_nordic_stock_closing.nordic_stock_class_account_action"
+        )
+        action["domain"] = [("company_id", "=", self.company_id.id)]
+        action["context"] = {"default_company_id": self.company_id.id}
+        return action
+
+    def action_nordic_apply_account_mapping(self):
+        self.ensure_one()
+        self.company_id._nordic_apply_account_mapping()
+        return self.action_nordic_open_class_accounts()
