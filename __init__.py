@@ -1,1 +1,5 @@
-# The engine (nordic_closing) is imported by the models that call it; it has no Odoo import.
+# The engine (nordic_closing) is imported by the models that call it;
+# it has no Odoo import.
+from . import models
+from . import wizards
+from .hooks import post_init_hook

@@ -80,6 +80,15 @@ LABELS = {
         "Varekostnad = inngående beholdning + innkjøp − utgående beholdning",
         "Kostnad sålda varor = ingående lager + inköp − utgående lager",
     ),
+    # entry lines
+    "entry_label": ("Inventory closing", "Årsavslutning varelager", "Bokslut varulager"),
+    "step_acquisition_value": ("acquisition value", "anskaffelseskost", "anskaffningsvärde"),
+    "step_write_down": ("write-down", "nedskrivning", "nedskrivning"),
+    "step_stock_reserve": (
+        "untaxed stock reserve (97 % rule, IL 17:4)",
+        "lagerreserve (97 %-regelen, IL 17:4)",
+        "lagerreserv (alternativregeln, IL 17:4)",
+    ),
     # reasons
     "reason_nrv": ("Net realisable value", "Virkelig verdi", "Nettoförsäljningsvärde"),
     "reason_obsolescence": ("Obsolescence", "Ukurans", "Inkurans"),

@@ -117,7 +117,7 @@ def _summary(sheet, result, text, fmt, meta):
         first = row
         for line in result.entry:
             sheet.write_string(row, 0, line.account, fmt.text)
-            sheet.write(row, 1, line.label, fmt.text)
+            sheet.write(row, 1, _entry_label(text, result, line), fmt.text)
             sheet.write_number(row, 2, line.debit, fmt.money)
             sheet.write_number(row, 3, line.credit, fmt.money)
             row += 1
@@ -290,6 +290,15 @@ def _totals(sheet, row, first, columns, label, fmt, values):
         bottom = xl_rowcol_to_cell(max(row - 1, first), col)
         formula = f"=SUM({top}:{bottom})" if row > first else "=0"
         sheet.write_formula(row, col, formula, fmt.total_money, float(value))
+
+
+def _entry_label(text, result, line):
+    """The entry line's text in the workbook's language."""
+    step = text[f"step_{line.step}"]
+    subject = step if line.step == "stock_reserve" else (
+        f"{_class_name(text, line.inventory_class)}, {step}"
+    )
+    return f"{text['entry_label']} {result.options.balance_date.isoformat()}: {subject}"
 
 
 def _as_datetime(value):

@@ -1,0 +1,151 @@
+from freezegun import freeze_time
+
+from odoo import Command, fields
+
+from .common import NordicClosingCommon
+
+
+class NordicStockClosingCase(NordicClosingCommon):
+    """A Norwegian (chart ``no``) and a Swedish (chart ``se_K2``) company with stock."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_no = cls._nordic_create_company("Nordvare AS", "NO", "no")
+        cls.company_se = cls._nordic_create_company("Svenska Lager AB", "SE", "se_K2")
+        cls.supplier_location = cls.env.ref("stock.stock_location_suppliers")
+        cls.customer_location = cls.env.ref("stock.stock_location_customers")
+        cls.unit = cls.env.ref("uom.product_uom_unit")
+
+    # -- master data ------------------------------------------------------
+    def _category(self, company, inventory_class, cost_method="fifo", real_time=False):
+        Category = self.env["product.category"].with_company(company)
+        category = Category.create(
+            {
+                "name": f"{company.name} {inventory_class} {cost_method}"
+                f"{' real-time' if real_time else ''}",
+                "property_cost_method": cost_method,
+                "property_valuation": "real_time" if real_time else "manual_periodic",
+                "nordic_inventory_class": inventory_class,
+            }
+        )
+        if real_time:
+            journal = company.nordic_closing_journal_id
+            # purchases against a GRNI-like account, sales against cost of goods
+            payable = self._nordic_account(
+                company, "2400" if company == self.company_no else "2440"
+            )
+            cogs = self._nordic_account(
+                company, "4300" if company == self.company_no else "4000"
+            )
+            category.write(
+                {
+                    "property_stock_account_input_categ_id": payable.id,
+                    "property_stock_account_output_categ_id": cogs.id,
+                    "property_stock_journal": journal.id,
+                }
+            )
+        return category
+
+    def _product(self, company, category, code, list_price=0.0):
+        return self.env["product.product"].create(
+            {
+                "name": f"Product {code}",
+                "default_code": code,
+                "is_storable": True,
+                "categ_id": category.id,
+                "list_price": list_price,
+                "company_id": company.id,
+            }
+        )
+
+    # -- movements --------------------------------------------------------
+    def _warehouse(self, company):
+        return self.env["stock.warehouse"].search(
+            [("company_id", "=", company.id)], limit=1
+        )
+
+    def _move(
+        self, product, quantity, unit_cost=0.0, when="2025-06-01 12:00:00", dated=None
+    ):
+        """Receive (quantity > 0, at unit_cost) or deliver (< 0) ``product``, done at
+        ``when`` (UTC); ``dated`` back-dates the stock move afterwards."""
+        company = product.company_id
+        warehouse = self._warehouse(company)
+        Move = self.env["stock.move"].with_company(company)
+        vals = {
+            "name": f"{product.default_code} {quantity}",
+            "product_id": product.id,
+            "product_uom": self.unit.id,
+            "product_uom_qty": abs(quantity),
+            "company_id": company.id,
+        }
+        if quantity > 0:
+            vals.update(
+                location_id=self.supplier_location.id,
+                location_dest_id=warehouse.lot_stock_id.id,
+                picking_type_id=warehouse.in_type_id.id,
+                price_unit=unit_cost,
+            )
+        else:
+            vals.update(
+                location_id=warehouse.lot_stock_id.id,
+                location_dest_id=self.customer_location.id,
+                picking_type_id=warehouse.out_type_id.id,
+            )
+        with freeze_time(when):
+            move = Move.create(vals)
+            move._action_confirm()
+            move._action_assign()
+            move.picked = True
+            move._action_done()
+        if dated:
+            move.write({"date": dated})
+        return move
+
+    def _ledger_entry(self, company, date, lines):
+        """Post an earlier entry: ``lines`` = [(code, balance)] (debit positive)."""
+        move = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "company_id": company.id,
+                "journal_id": self.env["account.journal"]
+                .search(
+                    [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+                )
+                .id,
+                "date": date,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "account_id": self._nordic_account(company, code).id,
+                            "name": "opening",
+                            "debit": max(balance, 0),
+                            "credit": max(-balance, 0),
+                        }
+                    )
+                    for code, balance in lines
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    # -- closing ----------------------------------------------------------
+    def _closing(self, company, date="2025-12-31"):
+        return self.env["nordic.stock.closing"].create(
+            {"company_id": company.id, "date": fields.Date.to_date(date)}
+        )
+
+    def _net(self, company, move):
+        """``{account code: net balance}`` of a journal entry."""
+        net = {}
+        for line in move.line_ids:
+            code = line.account_id.with_company(company).code
+            net[code] = round(net.get(code, 0) + line.balance, 2)
+        return {code: amount for code, amount in net.items() if amount}
+
+    def _class(self, closing, inventory_class):
+        return closing.class_ids.filtered(
+            lambda c: c.inventory_class == inventory_class
+        )

@@ -1,0 +1,1 @@
+from . import nordic_stock_closing_wizard
