@@ -23,6 +23,11 @@
         "views/account_move_views.xml",
         "wizards/nordic_stock_closing_wizard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "l10n_nordic_stock_closing/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": False,

@@ -4,3 +4,4 @@ from . import test_product_category
 from . import test_settings
 from . import test_security
 from . import test_closing
+from . import test_tour
