@@ -71,9 +71,23 @@ def main():
         moves, nrv = make_files(folder, args.movements, args.items)
         generated = time.perf_counter() - started
         cli = build_parser().parse_args(
-            ["close", "--country", "SE", "--date", "2025-12-31", "--moves", str(moves),
-             "--nrv", str(nrv), "--method", args.method, "--rule-97", "contra",
-             "--obsolescence", "365:50,730:100"]
+            [
+                "close",
+                "--country",
+                "SE",
+                "--date",
+                "2025-12-31",
+                "--moves",
+                str(moves),
+                "--nrv",
+                str(nrv),
+                "--method",
+                args.method,
+                "--rule-97",
+                "contra",
+                "--obsolescence",
+                "365:50,730:100",
+            ]
         )
         started = time.perf_counter()
         result = close_from_files(cli)
@@ -88,13 +102,17 @@ def main():
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"movements {args.movements:,}  items {args.items:,}  method {args.method}")
     print(f"  generate files   {generated:8.2f} s (not part of the closing)")
-    print(f"  closing (CLI)    {closed:8.2f} s  read + value + close, "
-          f"{len(result.items):,} items, {len(result.entry)} entry lines")
+    print(
+        f"  closing (CLI)    {closed:8.2f} s  read + value + close, "
+        f"{len(result.items):,} items, {len(result.entry)} entry lines"
+    )
     if workbook is not None:
         print(f"  workbook (xlsx)  {workbook:8.2f} s")
     print(f"  peak memory      {peak:8.0f} MB")
-    print(f"  closing value    {result.closing_value:,.2f}  "
-          f"(debit {result.total_debit:,.2f} = credit {result.total_credit:,.2f})")
+    print(
+        f"  closing value    {result.closing_value:,.2f}  "
+        f"(debit {result.total_debit:,.2f} = credit {result.total_credit:,.2f})"
+    )
 
 
 if __name__ == "__main__":

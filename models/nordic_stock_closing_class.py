@@ -31,7 +31,8 @@ class NordicStockClosingClass(models.Model):
     change = fields.Monetary(string="Change in inventory")
     ledger_balance = fields.Monetary(
         string="Ledger before closing",
-        help="Balance of the inventory account in the general ledger before the closing.",
+        help="Balance of the inventory account in the general ledger before the "
+        "closing.",
     )
     ledger_difference = fields.Monetary(
         string="Stock ledger − general ledger",

@@ -13,7 +13,14 @@ from pathlib import Path
 from .closing import ClosingOptions, compute_closing
 from .errors import ClosingError
 from .frameworks import COUNTRIES, METHODS, RULE_97_MODES, get_framework
-from .inputs import parse_bands, parse_date, read_balances, read_fixed_values, read_moves, read_nrv
+from .inputs import (
+    parse_bands,
+    parse_date,
+    read_balances,
+    read_fixed_values,
+    read_moves,
+    read_nrv,
+)
 from .output import to_json, to_text
 from .valuation import value_movements
 
@@ -32,25 +39,51 @@ def build_parser():
     )
     close.add_argument("--country", required=True, choices=COUNTRIES)
     close.add_argument("--date", required=True, help="balance date, YYYY-MM-DD")
-    close.add_argument("--moves", required=True, help="MOVES.csv: date,product,"
-                       "inventory_class,quantity,unit_cost[,name,unit]")
-    close.add_argument("--framework", choices=("K1", "K2", "K3", "IFRS", "NGAAP", "NGAAP_SMALL"),
-                       help="default K2 (SE) / NGAAP (NO)")
+    close.add_argument(
+        "--moves",
+        required=True,
+        help="MOVES.csv: date,product,"
+        "inventory_class,quantity,unit_cost[,name,unit]",
+    )
+    close.add_argument(
+        "--framework",
+        choices=("K1", "K2", "K3", "IFRS", "NGAAP", "NGAAP_SMALL"),
+        help="default K2 (SE) / NGAAP (NO)",
+    )
     close.add_argument("--method", choices=METHODS, default="fifo")
-    close.add_argument("--fiscal-year-start", help="default: twelve months ending at --date")
-    close.add_argument("--balances", help="BALANCES.csv: account,balance (debit +, credit -)")
-    close.add_argument("--nrv", help="NRV.csv: product,net_realisable_value[,valuation_group]")
-    close.add_argument("--rule-97", choices=RULE_97_MODES, default="off",
-                       help="Swedish 97 %% rule (IL 17:4): book the 3 %% on the contra "
-                       "account or as untaxed reserve")
-    close.add_argument("--obsolescence", help="age bands days:percent, e.g. 365:50,730:100")
+    close.add_argument(
+        "--fiscal-year-start", help="default: twelve months ending at --date"
+    )
+    close.add_argument(
+        "--balances", help="BALANCES.csv: account,balance (debit +, credit -)"
+    )
+    close.add_argument(
+        "--nrv", help="NRV.csv: product,net_realisable_value[,valuation_group]"
+    )
+    close.add_argument(
+        "--rule-97",
+        choices=RULE_97_MODES,
+        default="off",
+        help="Swedish 97 %% rule (IL 17:4): book the 3 %% on the contra "
+        "account or as untaxed reserve",
+    )
+    close.add_argument(
+        "--obsolescence", help="age bands days:percent, e.g. 365:50,730:100"
+    )
     close.add_argument("--fixed-values", help="FIXED.csv: inventory_class,fixed_value")
-    close.add_argument("--k1-recognise", action="store_true",
-                       help="K1: recognise the stock even at or under the threshold")
+    close.add_argument(
+        "--k1-recognise",
+        action="store_true",
+        help="K1: recognise the stock even at or under the threshold",
+    )
     close.add_argument("--json", action="store_true", help="print JSON instead of text")
     close.add_argument("--xlsx", help="write the closing workbook to this file")
-    close.add_argument("--lang", choices=("en", "nb", "sv"), default="en",
-                       help="language of the workbook")
+    close.add_argument(
+        "--lang",
+        choices=("en", "nb", "sv"),
+        default="en",
+        help="language of the workbook",
+    )
     return parser
 
 
@@ -64,9 +97,12 @@ def close_from_files(args):
         else None
     )
     if fiscal_year_start and fiscal_year_start > balance_date:
-        raise ClosingError("the fiscal year must start on or before --date",
-                           "--fiscal-year-start")
-    fixed, fixed_origin = read_fixed_values(args.fixed_values) if args.fixed_values else ({}, {})
+        raise ClosingError(
+            "the fiscal year must start on or before --date", "--fiscal-year-start"
+        )
+    fixed, fixed_origin = (
+        read_fixed_values(args.fixed_values) if args.fixed_values else ({}, {})
+    )
     options = ClosingOptions(
         country=args.country,
         balance_date=balance_date,
@@ -132,7 +168,9 @@ def main(argv=None):
             target = Path(args.xlsx)
             if not target.parent.exists():
                 raise ClosingError("the folder does not exist", "--xlsx")
-            _write_atomically(target, lambda p: write_workbook(result, p, lang=args.lang))
+            _write_atomically(
+                target, lambda p: write_workbook(result, p, lang=args.lang)
+            )
     except ClosingError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -250,7 +250,8 @@ def _check_items(framework, results, accounts):
         if item.inventory_class not in INVENTORY_CLASSES:
             raise ClosingError(
                 f"product {item.product}: unknown inventory class "
-                f"{item.inventory_class!r}; choose one of {', '.join(INVENTORY_CLASSES)}",
+                f"{item.inventory_class!r}; choose one of "
+                f"{', '.join(INVENTORY_CLASSES)}",
                 *item.origin.get("inventory_class", (None, None)),
                 field="inventory_class",
             )
@@ -280,50 +281,58 @@ def _item_write_downs(results, bands, balance_date):
     """Lowest value item by item (or per allowed group), and obsolescence."""
     groups = {}
     for result in results:
-        item = result.stock
-        if item.valuation_group:
-            groups.setdefault(item.valuation_group, []).append(result)
-            continue
-        nrv = item.net_realisable_value
-        if nrv is not None and item.quantity > 0:
-            shortfall = item.acquisition_value - round_money(item.quantity * nrv)
-            if shortfall > 0:
-                result.write_down, result.reason = shortfall, "nrv"
+        if result.stock.valuation_group:
+            groups.setdefault(result.stock.valuation_group, []).append(result)
+        else:
+            _nrv_write_down(result)
     for members in groups.values():
-        group_av = sum((r.stock.acquisition_value for r in members), ZERO)
-        group_nrv = sum(
-            (
-                round_money(r.stock.quantity * r.stock.net_realisable_value)
-                if r.stock.net_realisable_value is not None
-                else r.stock.acquisition_value
-                for r in members
-            ),
-            ZERO,
-        )
-        shortfall = group_av - group_nrv
-        if shortfall > 0:
-            shares = allocate(shortfall, [r.stock.acquisition_value for r in members])
-            for member, share in zip(members, shares, strict=True):
-                if share:
-                    member.write_down, member.reason = share, "group"
+        _group_write_down(members)
     if bands:
-        ordered = sorted(bands, key=lambda b: b.days)
-        for result in results:
-            item = result.stock
-            if not item.acquisition_value or item.last_movement is None:
-                continue
-            age = (balance_date - item.last_movement).days
-            rate = None
-            for band in ordered:
-                if age >= band.days:
-                    rate = band.percent
-            if rate:
-                amount = round_money(item.acquisition_value * rate / 100)
-                if amount > result.write_down:
-                    result.write_down, result.reason = amount, "obsolescence"
+        _obsolescence_write_downs(results, bands, balance_date)
     for result in results:
         if result.write_down > result.stock.acquisition_value:
             result.write_down = result.stock.acquisition_value
+
+
+def _nrv_value(item):
+    """Quantity × NRV per unit; the AV where no NRV is known."""
+    if item.net_realisable_value is None:
+        return item.acquisition_value
+    return round_money(item.quantity * item.net_realisable_value)
+
+
+def _nrv_write_down(result):
+    item = result.stock
+    if item.net_realisable_value is not None and item.quantity > 0:
+        shortfall = item.acquisition_value - _nrv_value(item)
+        if shortfall > 0:
+            result.write_down, result.reason = shortfall, "nrv"
+
+
+def _group_write_down(members):
+    """A homogeneous group tested as one; its loss spread over the items by AV."""
+    group_av = sum((r.stock.acquisition_value for r in members), ZERO)
+    shortfall = group_av - sum((_nrv_value(r.stock) for r in members), ZERO)
+    if shortfall > 0:
+        shares = allocate(shortfall, [r.stock.acquisition_value for r in members])
+        for member, share in zip(members, shares, strict=True):
+            if share:
+                member.write_down, member.reason = share, "group"
+
+
+def _obsolescence_write_downs(results, bands, balance_date):
+    """The highest band the item's age reached, when larger than its NRV loss."""
+    ordered = sorted(bands, key=lambda b: b.days)
+    for result in results:
+        item = result.stock
+        if not item.acquisition_value or item.last_movement is None:
+            continue
+        age = (balance_date - item.last_movement).days
+        rates = [band.percent for band in ordered if age >= band.days]
+        if rates and rates[-1]:
+            amount = round_money(item.acquisition_value * rates[-1] / 100)
+            if amount > result.write_down:
+                result.write_down, result.reason = amount, "obsolescence"
 
 
 def _class_totals(results, accounts):
@@ -335,8 +344,12 @@ def _class_totals(results, accounts):
         key = (
             item.inventory_class
             if acc == accounts.get(item.inventory_class)
-            else (item.inventory_class, acc.balance_account, acc.contra_account,
-                  acc.change_account)
+            else (
+                item.inventory_class,
+                acc.balance_account,
+                acc.contra_account,
+                acc.change_account,
+            )
         )
         cls = classes.get(key)
         if cls is None:
@@ -379,7 +392,8 @@ def _apply_fixed_values(framework, options, classes, results, notes):
                 direction = "above" if actual >= fixed else "below"
                 raise ClosingError(
                     f"{inventory_class}: the actual acquisition value {actual:,.2f} is "
-                    f"{abs(deviation or Decimal(100)):.2f} % {direction} the fixed value "
+                    f"{abs(deviation or Decimal(100)):.2f} % {direction} the fixed "
+                    f"value "
                     f"{fixed:,.2f}; {framework.code} keeps a fixed value only within "
                     f"±{FIXED_VALUE_BAND} % ({framework.fixed_value_rule}): revise the "
                     "fixed value (e.g. to the actual value) and close again",
@@ -442,7 +456,8 @@ def _apply_rule_97(framework, options, classes, results, notes):
         )
     if options.method != "fifo":
         notes.append(
-            "97 % rule computed on the average-cost acquisition value: IL 17:3 presumes "
+            "97 % rule computed on the average-cost acquisition value: IL 17:3 "
+            "presumes "
             "FIFO; check that the two do not differ materially"
         )
     return rule
@@ -518,14 +533,21 @@ def _entry(options, classes, ledger):
                 by_account.setdefault(account, []).append(cls)
         for account, members in by_account.items():
             targets = [target_of(c) for c in members]
-            weights = targets if any(targets) else [c.computed_opening_value for c in members]
+            weights = (
+                targets if any(targets) else [c.computed_opening_value for c in members]
+            )
             shares = allocate(ledger.get(account, ZERO), weights)
             for cls, target, share in zip(members, targets, shares, strict=True):
                 cls.opening_value += share
                 amount = target - share
                 if amount:
                     lines += _pair(
-                        options, account, cls.change_account, amount, cls.inventory_class, step
+                        options,
+                        account,
+                        cls.change_account,
+                        amount,
+                        cls.inventory_class,
+                        step,
                     )
     return lines
 

@@ -105,7 +105,8 @@ FRAMEWORKS = {
         rule_97_modes=("reserve",),
         rule_97_refusal=(
             "IFRS writes stock down only to net realisable value (IAS 2.9); the 3 % of "
-            "the 97 % rule (IL 17:4) can only be booked as the untaxed reserve (reserve, "
+            "the 97 % rule (IL 17:4) can only be booked as the untaxed reserve "
+            "(reserve, "
             "RFR 2)"
         ),
         collective=True,

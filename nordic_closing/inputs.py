@@ -42,11 +42,15 @@ class _Table:
         try:
             self.handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115
         except OSError as error:
-            raise ClosingError(f"cannot read the file: {error.strerror}", self.path) from None
+            raise ClosingError(
+                f"cannot read the file: {error.strerror}", self.path
+            ) from None
         header_line = self.handle.readline()
         self.decimal_comma = ";" in header_line and "," not in header_line
         delimiter = ";" if self.decimal_comma else ","
-        header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter), [])]
+        header = [
+            h.strip() for h in next(csv.reader([header_line], delimiter=delimiter), [])
+        ]
         missing = [c for c in required if c not in header]
         if missing:
             self.handle.close()
@@ -58,7 +62,11 @@ class _Table:
                 1,
                 missing[0],
             )
-        self.columns = {name: header.index(name) for name in (*required, *optional) if name in header}
+        self.columns = {
+            name: header.index(name)
+            for name in (*required, *optional)
+            if name in header
+        }
         self.reader = csv.reader(self.handle, delimiter=delimiter)
         self._numbers = {}
 
@@ -69,10 +77,13 @@ class _Table:
             for number, values in enumerate(self.reader, start=2):
                 if not any(v.strip() for v in values):
                     continue
-                yield number, {
-                    name: values[index].strip() if index < len(values) else ""
-                    for name, index in columns
-                }
+                yield (
+                    number,
+                    {
+                        name: values[index].strip() if index < len(values) else ""
+                        for name, index in columns
+                    },
+                )
 
     def number(self, text, row, field, allow_empty=False):
         """A finite Decimal; ``None`` for an empty cell when allowed."""
@@ -151,7 +162,9 @@ def read_moves(path):
             )
         unit_cost = None
         if quantity > 0:
-            unit_cost = table.number(values["unit_cost"], row, "unit_cost", allow_empty=True)
+            unit_cost = table.number(
+                values["unit_cost"], row, "unit_cost", allow_empty=True
+            )
             if unit_cost is None:
                 raise ClosingError(
                     f"product {product}: a receipt needs its unit cost",
@@ -169,7 +182,11 @@ def read_moves(path):
         entry = products.get(product)
         if entry is None:
             entry = products[product] = ProductMovements(
-                product, inventory_class, values.get("name", ""), values.get("unit", ""), row
+                product,
+                inventory_class,
+                values.get("name", ""),
+                values.get("unit", ""),
+                row,
             )
         elif entry.inventory_class != inventory_class:
             raise ClosingError(
@@ -195,7 +212,8 @@ def read_balances(path):
             raise ClosingError("the account is empty", table.path, row, "account")
         if account in rows:
             raise ClosingError(
-                f"account {account} is already on row {rows[account]}: give one balance "
+                f"account {account} is already on row {rows[account]}: give one "
+                f"balance "
                 "per account",
                 table.path,
                 row,
@@ -255,7 +273,9 @@ def read_fixed_values(path):
             )
         value = table.number(values["fixed_value"], row, "fixed_value")
         if value <= 0:
-            raise ClosingError("a fixed value must be above zero", table.path, row, "fixed_value")
+            raise ClosingError(
+                "a fixed value must be above zero", table.path, row, "fixed_value"
+            )
         fixed[inventory_class] = value
         origin[inventory_class] = (table.path, row)
     return fixed, origin

@@ -99,23 +99,52 @@ def to_text(result):
         "",
         "Stock equation per class",
     ]
-    header = ("class", "accounts", "opening", "purchases", "closing AV", "write-down",
-              "closing", "COGS", "change")
+    header = (
+        "class",
+        "accounts",
+        "opening",
+        "purchases",
+        "closing AV",
+        "write-down",
+        "closing",
+        "COGS",
+        "change",
+    )
     rows = [
         (
             c.inventory_class,
             f"{c.inventory_account}/{c.contra_account}/{c.change_account}",
-            *(_money(v) for v in (c.opening_value, c.purchases, c.closing_acquisition_value,
-                                  c.write_down, c.closing_value, c.cost_of_goods_sold,
-                                  c.change)),
+            *(
+                _money(v)
+                for v in (
+                    c.opening_value,
+                    c.purchases,
+                    c.closing_acquisition_value,
+                    c.write_down,
+                    c.closing_value,
+                    c.cost_of_goods_sold,
+                    c.change,
+                )
+            ),
         )
         for c in result.classes
     ]
-    totals = ("total", "", *(
-        _money(sum(getattr(c, f) for c in result.classes))
-        for f in ("opening_value", "purchases", "closing_acquisition_value", "write_down",
-                  "closing_value", "cost_of_goods_sold", "change")
-    ))
+    totals = (
+        "total",
+        "",
+        *(
+            _money(sum(getattr(c, f) for c in result.classes))
+            for f in (
+                "opening_value",
+                "purchases",
+                "closing_acquisition_value",
+                "write_down",
+                "closing_value",
+                "cost_of_goods_sold",
+                "change",
+            )
+        ),
+    )
     out += _table(header, rows + [totals])
     if result.rule_97:
         rule = result.rule_97
@@ -132,8 +161,12 @@ def to_text(result):
         out += _table(
             ("class", "accounting value", "tax value", "temporary difference"),
             [
-                (c.inventory_class, _money(c.closing_value), _money(c.tax_value),
-                 _money(c.temporary_difference))
+                (
+                    c.inventory_class,
+                    _money(c.closing_value),
+                    _money(c.tax_value),
+                    _money(c.temporary_difference),
+                )
                 for c in result.classes
             ],
         )
@@ -142,8 +175,12 @@ def to_text(result):
         out += _table(
             ("account", "debit", "credit", "label"),
             [
-                (line.account, _money(line.debit) if line.debit else "",
-                 _money(line.credit) if line.credit else "", line.label)
+                (
+                    line.account,
+                    _money(line.debit) if line.debit else "",
+                    _money(line.credit) if line.credit else "",
+                    line.label,
+                )
                 for line in result.entry
             ]
             + [("total", _money(result.total_debit), _money(result.total_credit), "")],
@@ -157,11 +194,16 @@ def to_text(result):
 
 def _table(header, rows):
     widths = [max(len(str(r[i])) for r in (header, *rows)) for i in range(len(header))]
+
     def fmt(row):
         cells = [
-            str(v).ljust(w) if i in (0, 1) or i == len(row) - 1 and header[-1] == "label"
+            str(v).ljust(w)
+            if i in (0, 1) or i == len(row) - 1 and header[-1] == "label"
             else str(v).rjust(w)
             for i, (v, w) in enumerate(zip(row, widths, strict=True))
         ]
         return "  " + "  ".join(cells).rstrip()
-    return [fmt(header), "  " + "  ".join("-" * w for w in widths)] + [fmt(r) for r in rows]
+
+    return [fmt(header), "  " + "  ".join("-" * w for w in widths)] + [
+        fmt(r) for r in rows
+    ]

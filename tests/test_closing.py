@@ -17,7 +17,8 @@ class TestNordicStockClosing(NordicStockClosingCase):
     # ------------------------------------------------------------------
     def test_example_a_norway_fifo_periodic(self):
         """Example A: opening 400 @ 25 (GL 1460 = 10,000), bought 600 @ 30 and 500 @ 32,
-        issued 900: closing 500 @ 32 + 100 @ 30 = 19,000; debit 1460 / credit 4390 9,000."""
+        issued 900: closing 500 @ 32 + 100 @ 30 = 19,000;
+        debit 1460 / credit 4390 9,000."""
         company = self.company_no
         category = self._category(company, "goods_for_resale")
         product = self._product(company, category, "A")
@@ -54,7 +55,9 @@ class TestNordicStockClosing(NordicStockClosingCase):
         user's language (Norwegian here), and the items add up to the class value."""
         company = self.company_no
         self.env["res.lang"]._activate_lang("nb_NO")
-        product = self._product(company, self._category(company, "goods_for_resale"), "W")
+        product = self._product(
+            company, self._category(company, "goods_for_resale"), "W"
+        )
         self._move(product, 600, 30, "2025-02-01 10:00:00")  # 18,000
         closing = self._closing(company).with_context(lang="nb_NO")
         closing.action_post()
@@ -65,11 +68,24 @@ class TestNordicStockClosing(NordicStockClosingCase):
         book = openpyxl.load_workbook(io.BytesIO(attachment.raw), data_only=True)
         self.assertEqual(
             book.sheetnames,
-            ["Sammendrag", "Varer post for post", "Lagerligning", "Skatt", "Prinsipper"],
+            [
+                "Sammendrag",
+                "Varer post for post",
+                "Lagerligning",
+                "Skatt",
+                "Prinsipper",
+            ],
         )
-        summary = [[c for c in row if c is not None] for row in book["Sammendrag"].iter_rows(values_only=True)]
+        summary = [
+            [c for c in row if c is not None]
+            for row in book["Sammendrag"].iter_rows(values_only=True)
+        ]
         self.assertIn(["Bilag", closing.move_id.name], summary)
-        entry = {row[0]: (row[2], row[3]) for row in summary if row and row[0] in ("1460", "4390")}
+        entry = {
+            row[0]: (row[2], row[3])
+            for row in summary
+            if row and row[0] in ("1460", "4390")
+        }
         self.assertEqual(entry, {"1460": (18000, 0), "4390": (0, 18000)})
         items = list(book["Varer post for post"].iter_rows(values_only=True))
         self.assertEqual(items[1][0], "W")
@@ -97,7 +113,9 @@ class TestNordicStockClosing(NordicStockClosingCase):
 
         closing = self._closing(company)
         closing.action_compute()
-        y_line = closing.line_ids.filtered(lambda l: l.product_id.default_code == "Y")
+        y_line = closing.line_ids.filtered(
+            lambda line: line.product_id.default_code == "Y"
+        )
         self.assertEqual(y_line.nrv_source, "sales_price")
         self.assertAlmostEqual(y_line.write_down, 3000)  # 12,000 - 100 * 90
         self.assertEqual(closing.rule_97_chosen, "main")
@@ -131,13 +149,17 @@ class TestNordicStockClosing(NordicStockClosingCase):
 
         closing = self._closing(company)
         closing.action_compute()
-        y_line = closing.line_ids.filtered(lambda l: l.product_id.default_code == "Y")
+        y_line = closing.line_ids.filtered(
+            lambda line: line.product_id.default_code == "Y"
+        )
         y_line.net_realisable_value = 130
         self.assertEqual(y_line.nrv_source, "manual")
         self.assertEqual(closing.rule_97_chosen, "alternative")
         self.assertFalse(closing.line_ids.filtered("write_down"))  # all items at AV
         closing.action_compute()  # a recompute keeps the entered NRV
-        y_line = closing.line_ids.filtered(lambda l: l.product_id.default_code == "Y")
+        y_line = closing.line_ids.filtered(
+            lambda line: line.product_id.default_code == "Y"
+        )
         self.assertEqual(y_line.net_realisable_value, 130)
         self.assertEqual(y_line.nrv_source, "manual")
         closing.action_post()
@@ -171,7 +193,8 @@ class TestNordicStockClosing(NordicStockClosingCase):
         )
 
     def test_example_c_sweden_manufacturing_three_classes(self):
-        """Example C: 1410 80,000 -> 95,000; 1440 40,000 -> 25,000; 1450 120,000 -> 150,000."""
+        """Example C: 1410 80,000 -> 95,000; 1440 40,000 -> 25,000;
+        1450 120,000 -> 150,000."""
         company = self.company_se
         raw = self._product(company, self._category(company, "raw_material"), "RAW")
         wip = self._product(company, self._category(company, "work_in_progress"), "WIP")
@@ -341,8 +364,9 @@ class TestNordicStockClosing(NordicStockClosingCase):
         )
         with self.registry.cursor() as other:
             other.execute(
-                "INSERT INTO nordic_stock_closing (company_id, date, state, name, create_uid,"
-                " create_date, write_uid, write_date) VALUES (%s, '2031-12-31', 'posted',"
+                "INSERT INTO nordic_stock_closing (company_id, date, state, name,"
+                " create_uid, create_date, write_uid, write_date)"
+                " VALUES (%s, '2031-12-31', 'posted',"
                 " 'concurrent', 1, now(), 1, now()) RETURNING id",
                 [company.id],
             )
@@ -350,7 +374,9 @@ class TestNordicStockClosing(NordicStockClosingCase):
             other.commit()
         try:
             with (
-                self.assertRaisesRegex(UserError, "already has a posted inventory closing"),
+                self.assertRaisesRegex(
+                    UserError, "already has a posted inventory closing"
+                ),
                 mute_logger("odoo.sql_db"),
             ):
                 closing._nordic_claim_posting()
@@ -500,8 +526,8 @@ class TestNordicStockClosing(NordicStockClosingCase):
         wizard.action_preview()
         self.assertEqual(
             {
-                (l.account_id.with_company(company).code, l.debit, l.credit)
-                for l in wizard.entry_line_ids
+                (line.account_id.with_company(company).code, line.debit, line.credit)
+                for line in wizard.entry_line_ids
             },
             {("1460", 1000, 0), ("4390", 0, 1000)},
         )

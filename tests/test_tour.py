@@ -11,7 +11,9 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
         """An accounting administrator runs the wizard from the menu and posts:
         10 @ 100 received in 2025 -> debit 1460 1,000 / credit 4390."""
         company = self.company_no
-        product = self._product(company, self._category(company, "goods_for_resale"), "T")
+        product = self._product(
+            company, self._category(company, "goods_for_resale"), "T"
+        )
         self._move(product, 10, 100, "2025-05-01 10:00:00")
         admin = self.env.ref("base.user_admin")
         admin.write({"company_ids": [(4, company.id)], "company_id": company.id})
@@ -20,4 +22,6 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
             [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
         )
         self.assertEqual(closing.state, "posted")
-        self.assertEqual(self._net(company, closing.move_id), {"1460": 1000, "4390": -1000})
+        self.assertEqual(
+            self._net(company, closing.move_id), {"1460": 1000, "4390": -1000}
+        )

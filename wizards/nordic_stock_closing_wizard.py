@@ -18,7 +18,9 @@ class NordicStockClosingWizard(models.TransientModel):
         default=lambda self: self._default_date(),
         help="Defaults to the end of the last fiscal year.",
     )
-    closing_id = fields.Many2one("nordic.stock.closing", readonly=True, check_company=True)
+    closing_id = fields.Many2one(
+        "nordic.stock.closing", readonly=True, check_company=True
+    )
     class_ids = fields.One2many(related="closing_id.class_ids")
     entry_line_ids = fields.One2many(related="closing_id.entry_line_ids")
     closing_value = fields.Monetary(related="closing_id.closing_value")
@@ -38,7 +40,9 @@ class NordicStockClosingWizard(models.TransientModel):
     def action_preview(self):
         """Value the stock and show the classes and the entry before posting."""
         self.ensure_one()
-        self.closing_id = self.env["nordic.stock.closing"].prepare(self.company_id, self.date)
+        self.closing_id = self.env["nordic.stock.closing"].prepare(
+            self.company_id, self.date
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

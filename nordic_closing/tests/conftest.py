@@ -1,9 +1,10 @@
 """Let these plain pytest tests run without Odoo.
 
-The repository root is an Odoo addon whose ``__init__.py`` imports Odoo models, and those only
-import as ``odoo.addons.<name>``. pytest imports the ``__init__.py`` of every package that encloses
-a test (to look for ``setup_module``), so it would import the addon root and fail. A stub module
-for the addon root stops that; the engine package ``nordic_closing`` still imports for real.
+The repository root is an Odoo addon whose ``__init__.py`` imports Odoo models, and
+those only import as ``odoo.addons.<name>``. pytest imports the ``__init__.py`` of every
+package that encloses a test (to look for ``setup_module``), so it would import the
+addon root and fail. A stub module for the addon root stops that; the engine package
+``nordic_closing`` still imports for real.
 Keep this directory free of ``__init__.py`` so that this file is imported on its own.
 """
 

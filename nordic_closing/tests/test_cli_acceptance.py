@@ -1,10 +1,11 @@
 """Acceptance tests for ``python -m nordic_closing close``.
 
-Every expected figure below is computed by hand from /work/shared/DOMAIN.md and
-docs/valuation_rules.md; the arithmetic is written above each figure. No figure was taken from
-the program's output.
+Every expected figure below is computed by hand from DOMAIN.md and
+docs/valuation_rules.md; the arithmetic is written above each figure. No figure was
+taken from the program's output.
 
-Entries are compared as the NET amount per account (debit - credit), never by line layout.
+Entries are compared as the NET amount per account (debit - credit), never by line
+layout.
 """
 
 import json
@@ -27,9 +28,9 @@ RES = "goods_for_resale"
 MOVES_HEADER = ["date", "product", "inventory_class", "quantity", "unit_cost"]
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # helpers
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def D(x):
     return Decimal(str(x))
 
@@ -52,18 +53,23 @@ def balances(tmp_path, mapping, name="balances.csv"):
 
 
 def nrv(tmp_path, mapping, name="nrv.csv"):
-    return write_csv(tmp_path, name, ["product", "net_realisable_value"], list(mapping.items()))
+    return write_csv(
+        tmp_path, name, ["product", "net_realisable_value"], list(mapping.items())
+    )
 
 
 def run_cli(*args, timeout=300):
     cmd = [sys.executable, "-m", "nordic_closing", "close", *[str(a) for a in args]]
-    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def close_json(*args):
     res = run_cli(*args, "--json")
     assert res.returncode == 0, (
-        f"exit {res.returncode}\nstdout:\n{res.stdout[-3000:]}\nstderr:\n{res.stderr[-3000:]}"
+        f"exit {res.returncode}\nstdout:\n{res.stdout[-3000:]}\n"
+        f"stderr:\n{res.stderr[-3000:]}"
     )
     data = json.loads(res.stdout, parse_float=Decimal)
     assert_balanced(data)
@@ -105,16 +111,24 @@ def item(data, product):
 
 def expect_class(c, **figures):
     for key, value in figures.items():
-        assert D(c[key]) == D(value), f"{c['inventory_class']}.{key}: got {c[key]}, expected {value}"
+        assert D(c[key]) == D(
+            value
+        ), f"{c['inventory_class']}.{key}: got {c[key]}, expected {value}"
 
 
 def expect_item(i, **figures):
     for key, value in figures.items():
-        assert D(i[key]) == D(value), f"{i['product']}.{key}: got {i[key]}, expected {value}"
+        assert D(i[key]) == D(
+            value
+        ), f"{i['product']}.{key}: got {i[key]}, expected {value}"
 
 
 def expect_accounts(c, inventory, contra, change):
-    assert (str(c["inventory_account"]), str(c["contra_account"]), str(c["change_account"])) == (
+    assert (
+        str(c["inventory_account"]),
+        str(c["contra_account"]),
+        str(c["change_account"]),
+    ) == (
         inventory,
         contra,
         change,
@@ -130,7 +144,7 @@ def row_named(msg, row):
 
 
 def refused(tmp_path, *args, file=None, row=None, field=None):
-    """Run with --json and --xlsx; assert exit 2, one message on stderr, no xlsx written."""
+    """Run with --json and --xlsx; assert exit 2, one message on stderr, no xlsx."""
     out = tmp_path / "out.xlsx"
     res = run_cli(*args, "--json", "--xlsx", out)
     assert res.returncode == 2, (
@@ -161,9 +175,9 @@ def example_b_moves(tmp_path):
     )
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # DOMAIN.md example A: Norway, FIFO
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 EXAMPLE_A = [
     ("2024-12-31", "VARE-A", RES, 400, 25),  # opening 400 @ 25 = 10,000
     ("2025-03-01", "VARE-A", RES, 600, 30),  # 600 @ 30 = 18,000
@@ -186,13 +200,20 @@ def test_example_a_norway_fifo(tmp_path):
         c,
         opening_value=10000,  # 400 @ 25
         purchases=34000,  # 600 @ 30 + 500 @ 32 = 18,000 + 16,000
-        closing_acquisition_value=19000,  # issue 900 = 400 @ 25 + 500 @ 30; left 500 @ 32 + 100 @ 30
+        # issue 900 = 400 @ 25 + 500 @ 30; left 500 @ 32 + 100 @ 30
+        closing_acquisition_value=19000,
         write_down=0,
         closing_value=19000,
         cost_of_goods_sold=25000,  # 10,000 + 34,000 - 19,000
         change=9000,  # 19,000 - 10,000
     )
-    expect_item(item(data, "VARE-A"), quantity=600, acquisition_value=19000, write_down=0, value=19000)
+    expect_item(
+        item(data, "VARE-A"),
+        quantity=600,
+        acquisition_value=19000,
+        write_down=0,
+        value=19000,
+    )
     # 1460 target 19,000 - ledger 10,000 = debit 9,000; credit 4390 9,000
     expect_net(data, {"1460": 9000, "4390": -9000})
 
@@ -202,23 +223,41 @@ def test_example_a_with_balances_and_optional_columns(tmp_path):
     rows = [r + ("Vare A", "stk") for r in EXAMPLE_A]
     m = moves(tmp_path, rows, header=header)
     b = balances(tmp_path, {"1460": 10000})
-    data = close_json("--country", "NO", "--date", "2025-12-31", "--moves", m, "--balances", b)
+    data = close_json(
+        "--country", "NO", "--date", "2025-12-31", "--moves", m, "--balances", b
+    )
     c = cls(data, RES)
     # opening = ledger 1460 10,000 + 1469 0
-    expect_class(c, opening_value=10000, purchases=34000, closing_value=19000,
-                 cost_of_goods_sold=25000, change=9000)
+    expect_class(
+        c,
+        opening_value=10000,
+        purchases=34000,
+        closing_value=19000,
+        cost_of_goods_sold=25000,
+        change=9000,
+    )
     expect_net(data, {"1460": 9000, "4390": -9000})
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # DOMAIN.md example B: Sweden K2, main rule and 97 % rule
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_example_b_sweden_k2_main_rule(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 90, "Z": 100})
     b = balances(tmp_path, {"1460": 20000, "1469": 0})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+    )
     assert data["framework"] == "K2"  # default for SE
     c = cls(data, RES)
     expect_accounts(c, "1460", "1469", "4960")
@@ -233,11 +272,25 @@ def test_example_b_sweden_k2_main_rule(tmp_path):
         change=3000,  # 23,000 - 20,000
     )
     # X: 200 x 70 = 14,000 > 10,000 -> no write-down
-    expect_item(item(data, "X"), quantity=200, acquisition_value=10000, write_down=0, value=10000)
+    expect_item(
+        item(data, "X"),
+        quantity=200,
+        acquisition_value=10000,
+        write_down=0,
+        value=10000,
+    )
     # Y: 100 x 90 = 9,000 < 12,000 -> write-down 3,000
-    expect_item(item(data, "Y"), quantity=100, acquisition_value=12000, write_down=3000, value=9000)
+    expect_item(
+        item(data, "Y"),
+        quantity=100,
+        acquisition_value=12000,
+        write_down=3000,
+        value=9000,
+    )
     # Z: 50 x 100 = 5,000 > 4,000 -> no write-down
-    expect_item(item(data, "Z"), quantity=50, acquisition_value=4000, write_down=0, value=4000)
+    expect_item(
+        item(data, "Z"), quantity=50, acquisition_value=4000, write_down=0, value=4000
+    )
     # 1460: 26,000 - 20,000 = +6,000; 1469: -3,000 - 0; 4960: -6,000 + 3,000 = -3,000
     expect_net(data, {"1460": 6000, "1469": -3000, "4960": -3000})
 
@@ -246,8 +299,20 @@ def test_example_b_main_rule_chosen_when_lower(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 90, "Z": 100})
     b = balances(tmp_path, {"1460": 20000, "1469": 0})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b, "--rule-97", "contra")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "contra",
+    )
     r = data["rule_97"]
     assert r is not None
     assert D(r["main_rule_value"]) == D(23000)  # 26,000 - 3,000
@@ -261,11 +326,26 @@ def test_example_b_y130_rule_97_off_main_rule_only(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 130, "Z": 100})
     b = balances(tmp_path, {"1460": 20000, "1469": 0})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+    )
     assert data["rule_97"] is None or data["rule_97"]["chosen"] == "main"
     # Y: 100 x 130 = 13,000 > 12,000: no write-down anywhere, value 26,000
-    expect_class(cls(data, RES), closing_acquisition_value=26000, write_down=0, closing_value=26000)
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value=26000,
+        write_down=0,
+        closing_value=26000,
+    )
     expect_net(data, {"1460": 6000, "4960": -6000})
 
 
@@ -273,8 +353,20 @@ def test_example_b_y130_rule_97_contra(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 130, "Z": 100})
     b = balances(tmp_path, {"1460": 20000, "1469": 0})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b, "--rule-97", "contra")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "contra",
+    )
     r = data["rule_97"]
     assert D(r["main_rule_value"]) == D(26000)  # no NRV shortfall
     assert D(r["alternative_value"]) == D(25220)  # 0.97 x 26,000
@@ -300,15 +392,28 @@ def test_example_b_y130_rule_97_reserve(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 130, "Z": 100})
     b = balances(tmp_path, {"1460": 20000, "1469": 0})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b, "--rule-97", "reserve")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "reserve",
+    )
     r = data["rule_97"]
     assert D(r["alternative_value"]) == D(25220)
     assert r["chosen"] == "alternative"
     expect_class(cls(data, RES), closing_acquisition_value=26000)
     for p in ("X", "Y", "Z"):
         expect_item(item(data, p), write_down=0)
-    # stock stays at AV: 1460 +6,000 / 4960 -6,000; reserve 3 % = 780: 2196 credit, 8896 debit
+    # stock stays at AV: 1460 +6,000 / 4960 -6,000; reserve 3 % = 780: 2196 credit, 8896
+    # debit
     expect_net(data, {"1460": 6000, "4960": -6000, "2196": -780, "8896": 780})
 
 
@@ -317,8 +422,22 @@ def test_k3_and_ifrs_rule_97_reserve_allowed(tmp_path, framework):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 130, "Z": 100})
     b = balances(tmp_path, {"1460": 20000})
-    data = close_json("--country", "SE", "--framework", framework, "--date", "2025-12-31",
-                      "--moves", m, "--nrv", n, "--balances", b, "--rule-97", "reserve")
+    data = close_json(
+        "--country",
+        "SE",
+        "--framework",
+        framework,
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "reserve",
+    )
     assert data["framework"] == framework
     assert data["rule_97"]["chosen"] == "alternative"
     # same as the K2 reserve case: 0.03 x 26,000 = 780 to the reserve
@@ -329,8 +448,20 @@ def test_rule_97_reserve_main_chosen_books_no_reserve(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 90, "Z": 100})
     b = balances(tmp_path, {"1460": 20000})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b, "--rule-97", "reserve")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "reserve",
+    )
     assert data["rule_97"]["chosen"] == "main"  # 23,000 < 25,220
     # main rule as in example B; reserve target 0, ledger 0: nothing on 2196 / 8896
     expect_net(data, {"1460": 6000, "1469": -3000, "4960": -3000})
@@ -340,11 +471,25 @@ def test_rule_97_reserve_released_when_main_chosen(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 70, "Y": 90, "Z": 100})
     b = balances(tmp_path, {"1460": 20000, "2196": -1000})  # last year's reserve 1,000
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b, "--rule-97", "reserve")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "reserve",
+    )
     assert data["rule_97"]["chosen"] == "main"
     # 2196 target 0 - ledger -1,000 = debit 1,000; 8896 credit 1,000
-    expect_net(data, {"1460": 6000, "1469": -3000, "4960": -3000, "2196": 1000, "8896": -1000})
+    expect_net(
+        data, {"1460": 6000, "1469": -3000, "4960": -3000, "2196": 1000, "8896": -1000}
+    )
 
 
 def test_rule_97_reserve_second_run_books_nothing(tmp_path):
@@ -352,8 +497,20 @@ def test_rule_97_reserve_second_run_books_nothing(tmp_path):
     n = nrv(tmp_path, {"X": 70, "Y": 130, "Z": 100})
     # ledger after the first reserve run: 1460 26,000, 2196 -780
     b = balances(tmp_path, {"1460": 26000, "2196": -780})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b, "--rule-97", "reserve")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+        "--rule-97",
+        "reserve",
+    )
     assert data["rule_97"]["chosen"] == "alternative"
     expect_net(data, {})
 
@@ -363,11 +520,26 @@ def test_second_run_with_first_run_targets_books_nothing(tmp_path):
     n = nrv(tmp_path, {"X": 70, "Y": 90, "Z": 100})
     # ledger after the first run: 1460 = 26,000, 1469 = -3,000
     b = balances(tmp_path, {"1460": 26000, "1469": -3000})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+    )
     # opening = 26,000 - 3,000 = 23,000 = closing value: change 0
-    expect_class(cls(data, RES), opening_value=23000, closing_value=23000, change=0,
-                 cost_of_goods_sold=26000)  # 23,000 + 26,000 - 23,000
+    expect_class(
+        cls(data, RES),
+        opening_value=23000,
+        closing_value=23000,
+        change=0,
+        cost_of_goods_sold=26000,
+    )  # 23,000 + 26,000 - 23,000
     expect_net(data, {})
 
 
@@ -376,16 +548,27 @@ def test_second_run_after_correction_books_only_correction(tmp_path):
     # corrected NRV for Y: 100 -> 100 x 100 = 10,000; write-down 12,000 - 10,000 = 2,000
     n = nrv(tmp_path, {"X": 70, "Y": 100, "Z": 100})
     b = balances(tmp_path, {"1460": 26000, "1469": -3000})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+    )
     expect_item(item(data, "Y"), write_down=2000, value=10000)
-    # 1469 target -2,000 - ledger -3,000 = debit 1,000; 4960 credit 1,000; 1460 unchanged
+    # 1469 target -2,000 - ledger -3,000 = debit 1,000; 4960 credit 1,000; 1460
+    # unchanged
     expect_net(data, {"1469": 1000, "4960": -1000})
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # DOMAIN.md example C: Sweden manufacturing, three classes from balances
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_example_c_sweden_manufacturing(tmp_path):
     m = moves(
         tmp_path,
@@ -401,22 +584,55 @@ def test_example_c_sweden_manufacturing(tmp_path):
         ],
     )
     b = balances(tmp_path, {"1410": 80000, "1440": 40000, "1450": 120000})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--balances", b)
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--balances", b
+    )
     raw, wip, fin = cls(data, RAW), cls(data, WIP), cls(data, FIN)
     expect_accounts(raw, "1410", "1419", "4910")
     expect_accounts(wip, "1440", "1449", "4940")
     expect_accounts(fin, "1450", "1459", "4950")
     # raw: 800 + 500 - 350 = 950 @ 100 = 95,000; COGS 80,000 + 50,000 - 95,000 = 35,000
-    expect_class(raw, opening_value=80000, purchases=50000, closing_acquisition_value=95000,
-                 closing_value=95000, cost_of_goods_sold=35000, change=15000)
+    expect_class(
+        raw,
+        opening_value=80000,
+        purchases=50000,
+        closing_acquisition_value=95000,
+        closing_value=95000,
+        cost_of_goods_sold=35000,
+        change=15000,
+    )
     # WIP: 400 - 150 = 250 @ 100 = 25,000; COGS 40,000 + 0 - 25,000 = 15,000
-    expect_class(wip, opening_value=40000, purchases=0, closing_acquisition_value=25000,
-                 closing_value=25000, cost_of_goods_sold=15000, change=-15000)
-    # finished: 1200 + 600 - 300 = 1500 @ 100 = 150,000; COGS 120,000 + 60,000 - 150,000 = 30,000
-    expect_class(fin, opening_value=120000, purchases=60000, closing_acquisition_value=150000,
-                 closing_value=150000, cost_of_goods_sold=30000, change=30000)
-    expect_net(data, {"1410": 15000, "4910": -15000, "1440": -15000, "4940": 15000,
-                      "1450": 30000, "4950": -30000})
+    expect_class(
+        wip,
+        opening_value=40000,
+        purchases=0,
+        closing_acquisition_value=25000,
+        closing_value=25000,
+        cost_of_goods_sold=15000,
+        change=-15000,
+    )
+    # finished: 1200 + 600 - 300 = 1500 @ 100 = 150,000; COGS 120,000 + 60,000 - 150,000
+    # = 30,000
+    expect_class(
+        fin,
+        opening_value=120000,
+        purchases=60000,
+        closing_acquisition_value=150000,
+        closing_value=150000,
+        cost_of_goods_sold=30000,
+        change=30000,
+    )
+    expect_net(
+        data,
+        {
+            "1410": 15000,
+            "4910": -15000,
+            "1440": -15000,
+            "4940": 15000,
+            "1450": 30000,
+            "4950": -30000,
+        },
+    )
 
 
 def test_norway_manufacturing_accounts(tmp_path):
@@ -434,28 +650,57 @@ def test_norway_manufacturing_accounts(tmp_path):
         ],
     )
     b = balances(tmp_path, {"1400": 5000, "1420": 3000, "1440": 8000})
-    data = close_json("--country", "NO", "--date", "2025-12-31", "--moves", m, "--balances", b)
+    data = close_json(
+        "--country", "NO", "--date", "2025-12-31", "--moves", m, "--balances", b
+    )
     raw, wip, fin = cls(data, RAW), cls(data, WIP), cls(data, FIN)
     expect_accounts(raw, "1400", "1409", "4090")
     expect_accounts(wip, "1420", "1429", "4190")
     expect_accounts(fin, "1440", "1449", "4290")
     # raw left 20 @ 110 = 2,200; COGS 5,000 + 3,300 - 2,200 = 6,100
-    expect_class(raw, opening_value=5000, purchases=3300, closing_value=2200,
-                 cost_of_goods_sold=6100, change=-2800)
+    expect_class(
+        raw,
+        opening_value=5000,
+        purchases=3300,
+        closing_value=2200,
+        cost_of_goods_sold=6100,
+        change=-2800,
+    )
     # WIP left 40 @ 120 = 4,800; COGS 3,000 + 4,800 - 4,800 = 3,000
-    expect_class(wip, opening_value=3000, purchases=4800, closing_value=4800,
-                 cost_of_goods_sold=3000, change=1800)
+    expect_class(
+        wip,
+        opening_value=3000,
+        purchases=4800,
+        closing_value=4800,
+        cost_of_goods_sold=3000,
+        change=1800,
+    )
     # finished: all issued; COGS 8,000
-    expect_class(fin, opening_value=8000, purchases=0, closing_value=0,
-                 cost_of_goods_sold=8000, change=-8000)
+    expect_class(
+        fin,
+        opening_value=8000,
+        purchases=0,
+        closing_value=0,
+        cost_of_goods_sold=8000,
+        change=-8000,
+    )
     # 1400: 2,200 - 5,000 = -2,800; 1420: 4,800 - 3,000 = +1,800; 1440: 0 - 8,000
-    expect_net(data, {"1400": -2800, "4090": 2800, "1420": 1800, "4190": -1800,
-                      "1440": -8000, "4290": 8000})
+    expect_net(
+        data,
+        {
+            "1400": -2800,
+            "4090": 2800,
+            "1420": 1800,
+            "4190": -1800,
+            "1440": -8000,
+            "4290": 8000,
+        },
+    )
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # DOMAIN.md example D: fixed value (ÅRL 4:12)
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def fixed_moves(tmp_path, purchase_qty):
     return moves(
         tmp_path,
@@ -468,18 +713,38 @@ def fixed_moves(tmp_path, purchase_qty):
 
 
 def fixed_file(tmp_path, value=50000):
-    return write_csv(tmp_path, "fixed.csv", ["inventory_class", "fixed_value"], [(RAW, value)])
+    return write_csv(
+        tmp_path, "fixed.csv", ["inventory_class", "fixed_value"], [(RAW, value)]
+    )
 
 
 def test_example_d_fixed_value_kept(tmp_path):
     m = fixed_moves(tmp_path, 200)  # 500 + 200 - 130 = 570 @ 100 = 57,000 (+14 %)
     b = balances(tmp_path, {"1410": 50000})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--balances", b,
-                      "--fixed-values", fixed_file(tmp_path))
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--balances",
+        b,
+        "--fixed-values",
+        fixed_file(tmp_path),
+    )
     c = cls(data, RAW)
     # carried at the fixed value 50,000; purchases 200 @ 100 = 20,000
-    expect_class(c, opening_value=50000, purchases=20000, closing_acquisition_value=50000,
-                 write_down=0, closing_value=50000, cost_of_goods_sold=20000, change=0)
+    expect_class(
+        c,
+        opening_value=50000,
+        purchases=20000,
+        closing_acquisition_value=50000,
+        write_down=0,
+        closing_value=50000,
+        cost_of_goods_sold=20000,
+        change=0,
+    )
     # the item is still listed at its actual AV 57,000
     expect_item(item(data, "RM"), quantity=570, acquisition_value=57000)
     expect_net(data, {})  # nothing on 1410 / 4910
@@ -488,24 +753,56 @@ def test_example_d_fixed_value_kept(tmp_path):
 def test_example_d_fixed_value_outside_20_percent_refused(tmp_path):
     m = fixed_moves(tmp_path, 250)  # 500 + 250 - 130 = 620 @ 100 = 62,000 (+24 %)
     b = balances(tmp_path, {"1410": 50000})
-    msg = refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-                  "--balances", b, "--fixed-values", fixed_file(tmp_path))
+    msg = refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--balances",
+        b,
+        "--fixed-values",
+        fixed_file(tmp_path),
+    )
     assert "fixed" in msg.lower()
     assert re.search(r"20\s*%|revis", msg, re.I), msg
 
 
 def test_fixed_value_below_minus_20_percent_refused(tmp_path):
     m = fixed_moves(tmp_path, 20)  # 500 + 20 - 130 = 390 @ 100 = 39,000 (-22 %)
-    msg = refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-                  "--fixed-values", fixed_file(tmp_path))
+    msg = refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--fixed-values",
+        fixed_file(tmp_path),
+    )
     assert "fixed" in msg.lower()
 
 
 def test_fixed_value_k3_kept_without_limit(tmp_path):
     m = fixed_moves(tmp_path, 250)  # 62,000, +24 %: K3 keeps it without a figure
     b = balances(tmp_path, {"1410": 50000})
-    data = close_json("--country", "SE", "--framework", "K3", "--date", "2025-12-31", "--moves",
-                      m, "--balances", b, "--fixed-values", fixed_file(tmp_path))
+    data = close_json(
+        "--country",
+        "SE",
+        "--framework",
+        "K3",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--balances",
+        b,
+        "--fixed-values",
+        fixed_file(tmp_path),
+    )
     expect_class(cls(data, RAW), closing_acquisition_value=50000, closing_value=50000)
     expect_item(item(data, "RM"), acquisition_value=62000)
     expect_net(data, {})
@@ -513,25 +810,56 @@ def test_fixed_value_k3_kept_without_limit(tmp_path):
 
 def test_fixed_value_refused_under_ifrs(tmp_path):
     m = fixed_moves(tmp_path, 200)
-    refused(tmp_path, "--country", "SE", "--framework", "IFRS", "--date", "2025-12-31",
-            "--moves", m, "--fixed-values", fixed_file(tmp_path))
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--framework",
+        "IFRS",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--fixed-values",
+        fixed_file(tmp_path),
+    )
 
 
 def test_fixed_value_refused_in_norway(tmp_path):
     m = fixed_moves(tmp_path, 200)
-    refused(tmp_path, "--country", "NO", "--date", "2025-12-31", "--moves", m,
-            "--fixed-values", fixed_file(tmp_path))
+    refused(
+        tmp_path,
+        "--country",
+        "NO",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--fixed-values",
+        fixed_file(tmp_path),
+    )
 
 
 def test_fixed_value_with_rule_97_refused(tmp_path):
     m = fixed_moves(tmp_path, 200)
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            "--fixed-values", fixed_file(tmp_path), "--rule-97", "contra")
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--fixed-values",
+        fixed_file(tmp_path),
+        "--rule-97",
+        "contra",
+    )
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # cost flow
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_fifo_partial_layers(tmp_path):
     m = moves(
         tmp_path,
@@ -546,11 +874,18 @@ def test_fifo_partial_layers(tmp_path):
     )
     data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m)
     # 26 @ 7.25 = 188.50
-    expect_item(item(data, "P"), quantity=26, acquisition_value="188.50", value="188.50")
+    expect_item(
+        item(data, "P"), quantity=26, acquisition_value="188.50", value="188.50"
+    )
     # purchases 50 + 120 + 217.50 = 387.50; COGS 0 + 387.50 - 188.50 = 199.00
     # (check: 20 + 30 + 24 + 96 + 29 = 199)
-    expect_class(cls(data, RES), opening_value=0, purchases="387.50",
-                 closing_acquisition_value="188.50", cost_of_goods_sold="199.00")
+    expect_class(
+        cls(data, RES),
+        opening_value=0,
+        purchases="387.50",
+        closing_acquisition_value="188.50",
+        cost_of_goods_sold="199.00",
+    )
     expect_net(data, {"1460": "188.50", "4960": "-188.50"})
 
 
@@ -577,19 +912,27 @@ AVG_MOVES = [
 
 def test_average_cost_moving(tmp_path):
     m = moves(tmp_path, AVG_MOVES)
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "average")
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "average"
+    )
     assert data["method"] == "average"
     # 15 @ 11.50 = 172.50
     expect_item(item(data, "A"), quantity=15, acquisition_value="172.50")
     # purchases 230; COGS 230 - 172.50 = 57.50
-    expect_class(cls(data, RES), purchases=230, closing_acquisition_value="172.50",
-                 cost_of_goods_sold="57.50")
+    expect_class(
+        cls(data, RES),
+        purchases=230,
+        closing_acquisition_value="172.50",
+        cost_of_goods_sold="57.50",
+    )
     expect_net(data, {"1460": "172.50", "4960": "-172.50"})
 
 
 def test_same_moves_fifo(tmp_path):
     m = moves(tmp_path, AVG_MOVES)
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "fifo")
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "fifo"
+    )
     # issue 5 from the 10 @ 10 layer: 5 @ 10 + 10 @ 13 = 50 + 130 = 180
     expect_item(item(data, "A"), quantity=15, acquisition_value=180)
     expect_class(cls(data, RES), cost_of_goods_sold=50)  # 230 - 180
@@ -604,8 +947,11 @@ def test_average_repeating_decimal_rounded_once(tmp_path):
             ("2025-03-10", "A", RES, -2, None),
         ],
     )
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "average")
-    # 93 x 7 / 9 = 72.3333... -> 72.33 (rounding the average first would give 7 x 10.33 = 72.31)
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "average"
+    )
+    # 93 x 7 / 9 = 72.3333... -> 72.33 (rounding the average first would give 7 x 10.33
+    # = 72.31)
     expect_item(item(data, "A"), quantity=7, acquisition_value="72.33")
     # purchases 30 + 63 = 93; COGS 93 - 72.33 = 20.67
     expect_class(cls(data, RES), purchases=93, cost_of_goods_sold="20.67")
@@ -620,12 +966,21 @@ def test_average_no_intermediate_rounding_across_receipts(tmp_path):
             ("2025-02-10", "A", RES, 6, "10.50"),  # 9 units, 93
             ("2025-03-10", "A", RES, -1, None),  # 8 units, 93 x 8/9
             ("2025-04-10", "A", RES, -1, None),  # 7 units, 93 x 7/9 = 72.3333...
-            ("2025-05-10", "A", RES, 1, 11),  # 8 units, 72.3333 + 11 = 83.3333... = 250/3
+            (
+                "2025-05-10",
+                "A",
+                RES,
+                1,
+                11,
+            ),  # 8 units, 72.3333 + 11 = 83.3333... = 250/3
             ("2025-06-10", "A", RES, -2, None),  # 6 units, 250/3 x 6/8 = 62.50
         ],
     )
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "average")
-    # exact 62.50 (with the average rounded at each step: 7 @ 10.33 = 72.31, +11 -> /8 = 10.41,
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--method", "average"
+    )
+    # exact 62.50 (with the average rounded at each step: 7 @ 10.33 = 72.31, +11 -> /8 =
+    # 10.41,
     # 6 x 10.41 = 62.46)
     expect_item(item(data, "A"), quantity=6, acquisition_value="62.50")
     # purchases 30 + 63 + 11 = 104; COGS 104 - 62.50 = 41.50
@@ -642,13 +997,14 @@ def test_movements_sorted_by_date_not_file_order(tmp_path):
         ],
     )
     data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m)
-    # date order: +10 @ 4, +10 @ 6, -5 (from the @ 4 layer): 5 @ 4 + 10 @ 6 = 20 + 60 = 80
+    # date order: +10 @ 4, +10 @ 6, -5 (from the @ 4 layer): 5 @ 4 + 10 @ 6 = 20 + 60 =
+    # 80
     expect_item(item(data, "P"), quantity=15, acquisition_value=80)
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # zero stock, NRV
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_zero_closing_stock_empties_accounts(tmp_path):
     m = moves(
         tmp_path,
@@ -658,62 +1014,115 @@ def test_zero_closing_stock_empties_accounts(tmp_path):
         ],
     )
     b = balances(tmp_path, {"1460": 2000, "1469": -500})
-    data = close_json("--country", "NO", "--date", "2025-12-31", "--moves", m, "--balances", b)
+    data = close_json(
+        "--country", "NO", "--date", "2025-12-31", "--moves", m, "--balances", b
+    )
     # opening 2,000 - 500 = 1,500; closing 0; COGS 1,500 + 0 - 0 = 1,500
-    expect_class(cls(data, RES), opening_value=1500, purchases=0, closing_acquisition_value=0,
-                 write_down=0, closing_value=0, cost_of_goods_sold=1500, change=-1500)
-    # 1460: 0 - 2,000 = credit 2,000; 1469: 0 - (-500) = debit 500; 4390: 2,000 - 500 = debit 1,500
+    expect_class(
+        cls(data, RES),
+        opening_value=1500,
+        purchases=0,
+        closing_acquisition_value=0,
+        write_down=0,
+        closing_value=0,
+        cost_of_goods_sold=1500,
+        change=-1500,
+    )
+    # 1460: 0 - 2,000 = credit 2,000; 1469: 0 - (-500) = debit 500; 4390: 2,000 - 500 =
+    # debit 1,500
     expect_net(data, {"1460": -2000, "1469": 500, "4390": 1500})
 
 
 def test_item_fully_written_down_nrv_zero(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "A", RES, 10, 50), ("2025-03-01", "B", RES, 20, 10)])
+    m = moves(
+        tmp_path, [("2025-03-01", "A", RES, 10, 50), ("2025-03-01", "B", RES, 20, 10)]
+    )
     n = nrv(tmp_path, {"A": 0})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n)
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n
+    )
     # A: 10 @ 50 = 500, NRV 10 x 0 = 0 -> write-down 500, value 0
     expect_item(item(data, "A"), acquisition_value=500, write_down=500, value=0)
     # B: 20 @ 10 = 200, no NRV row -> no test
     expect_item(item(data, "B"), acquisition_value=200, write_down=0, value=200)
-    expect_class(cls(data, RES), closing_acquisition_value=700, write_down=500, closing_value=200)
+    expect_class(
+        cls(data, RES), closing_acquisition_value=700, write_down=500, closing_value=200
+    )
     # 1460 +700; 1469 -500; 4960 -700 + 500 = -200
     expect_net(data, {"1460": 700, "1469": -500, "4960": -200})
 
 
 def test_nrv_above_cost_no_offset_against_other_item(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "P", RES, 10, 100), ("2025-03-01", "Q", RES, 10, 100)])
+    m = moves(
+        tmp_path, [("2025-03-01", "P", RES, 10, 100), ("2025-03-01", "Q", RES, 10, 100)]
+    )
     n = nrv(tmp_path, {"P": 150, "Q": 80})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n)
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n
+    )
     # P: 10 x 150 = 1,500 > 1,000 -> 0 (the 500 gain does not offset Q)
     expect_item(item(data, "P"), acquisition_value=1000, write_down=0, value=1000)
     # Q: 10 x 80 = 800 < 1,000 -> 200
     expect_item(item(data, "Q"), acquisition_value=1000, write_down=200, value=800)
-    expect_class(cls(data, RES), closing_acquisition_value=2000, write_down=200, closing_value=1800)
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value=2000,
+        write_down=200,
+        closing_value=1800,
+    )
     expect_net(data, {"1460": 2000, "1469": -200, "4960": -1800})
 
 
 def test_ledger_write_down_released_when_need_smaller(tmp_path):
-    m = moves(tmp_path, [("2024-12-31", "W", RES, 100, 100)])  # 100 @ 100 = 10,000, no moves in 2025
+    m = moves(
+        tmp_path, [("2024-12-31", "W", RES, 100, 100)]
+    )  # 100 @ 100 = 10,000, no moves in 2025
     n = nrv(tmp_path, {"W": 70})  # 100 x 70 = 7,000 -> need 3,000
     b = balances(tmp_path, {"1460": 10000, "1469": -5000})
-    data = close_json("--country", "NO", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "NO",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+    )
     # opening 10,000 - 5,000 = 5,000; closing 7,000; COGS 5,000 + 0 - 7,000 = -2,000
-    expect_class(cls(data, RES), opening_value=5000, purchases=0, closing_acquisition_value=10000,
-                 write_down=3000, closing_value=7000, cost_of_goods_sold=-2000, change=2000)
-    # 1469 target -3,000 - ledger -5,000 = debit 2,000; 4390 credit 2,000; 1460 unchanged
+    expect_class(
+        cls(data, RES),
+        opening_value=5000,
+        purchases=0,
+        closing_acquisition_value=10000,
+        write_down=3000,
+        closing_value=7000,
+        cost_of_goods_sold=-2000,
+        change=2000,
+    )
+    # 1469 target -3,000 - ledger -5,000 = debit 2,000; 4390 credit 2,000; 1460
+    # unchanged
     expect_net(data, {"1469": 2000, "4390": -2000})
 
 
 def test_norway_shared_contra_1409(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "R", RAW, 10, 100), ("2025-03-01", "C", CONS, 20, 50)])
+    m = moves(
+        tmp_path, [("2025-03-01", "R", RAW, 10, 100), ("2025-03-01", "C", CONS, 20, 50)]
+    )
     n = nrv(tmp_path, {"R": 80, "C": 45})
-    data = close_json("--country", "NO", "--date", "2025-12-31", "--moves", m, "--nrv", n)
+    data = close_json(
+        "--country", "NO", "--date", "2025-12-31", "--moves", m, "--nrv", n
+    )
     raw, cons = cls(data, RAW), cls(data, CONS)
     expect_accounts(raw, "1400", "1409", "4090")
     expect_accounts(cons, "1405", "1409", "4090")
     # R: 1,000 - 10 x 80 = 200; C: 1,000 - 20 x 45 = 100
     expect_class(raw, closing_acquisition_value=1000, write_down=200, closing_value=800)
-    expect_class(cons, closing_acquisition_value=1000, write_down=100, closing_value=900)
+    expect_class(
+        cons, closing_acquisition_value=1000, write_down=100, closing_value=900
+    )
     # 1409: -(200 + 100) = -300; 4090: -1,000 - 1,000 + 300 = -1,700
     expect_net(data, {"1400": 1000, "1405": 1000, "1409": -300, "4090": -1700})
 
@@ -726,17 +1135,29 @@ def test_norway_shared_contra_1409(tmp_path):
     ],
 )
 def test_norway_shared_contra_second_run(tmp_path, ledger_1409, expected):
-    m = moves(tmp_path, [("2025-03-01", "R", RAW, 10, 100), ("2025-03-01", "C", CONS, 20, 50)])
+    m = moves(
+        tmp_path, [("2025-03-01", "R", RAW, 10, 100), ("2025-03-01", "C", CONS, 20, 50)]
+    )
     n = nrv(tmp_path, {"R": 80, "C": 45})
     b = balances(tmp_path, {"1400": 1000, "1405": 1000, "1409": ledger_1409})
-    data = close_json("--country", "NO", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "NO",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--balances",
+        b,
+    )
     expect_net(data, expected)
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # obsolescence
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_obsolescence_bands_by_age_since_last_movement(tmp_path):
     m = moves(
         tmp_path,
@@ -748,8 +1169,16 @@ def test_obsolescence_bands_by_age_since_last_movement(tmp_path):
             ("2025-11-01", "O6", RES, -5, None),  # last movement of O6
         ],
     )
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m,
-                      "--obsolescence", "365:50,730:100")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--obsolescence",
+        "365:50,730:100",
+    )
     # O1: 2024-06-01 -> 2025-12-31 = 578 days -> 50 % of 400 = 200
     expect_item(item(data, "O1"), acquisition_value=400, write_down=200, value=200)
     # O2: 2023-06-01 -> 2025-12-31 = 944 days -> 100 % of 150
@@ -757,11 +1186,21 @@ def test_obsolescence_bands_by_age_since_last_movement(tmp_path):
     # O3: 213 days -> none
     expect_item(item(data, "O3"), acquisition_value=200, write_down=0, value=200)
     # O6: last movement the issue on 2025-11-01 -> 60 days -> none; 15 @ 10 = 150
-    expect_item(item(data, "O6"), quantity=15, acquisition_value=150, write_down=0, value=150)
+    expect_item(
+        item(data, "O6"), quantity=15, acquisition_value=150, write_down=0, value=150
+    )
     # AV 400 + 150 + 200 + 150 = 900; write-down 350; value 550
     # opening 200 + 150 + 400 = 750; purchases 200; COGS 750 + 200 - 550 = 400
-    expect_class(cls(data, RES), opening_value=750, purchases=200, closing_acquisition_value=900,
-                 write_down=350, closing_value=550, cost_of_goods_sold=400, change=-200)
+    expect_class(
+        cls(data, RES),
+        opening_value=750,
+        purchases=200,
+        closing_acquisition_value=900,
+        write_down=350,
+        closing_value=550,
+        cost_of_goods_sold=400,
+        change=-200,
+    )
     # 1460: 900 - 750 = +150; 1469: -350; 4960: -150 + 350 = +200
     expect_net(data, {"1460": 150, "1469": -350, "4960": 200})
 
@@ -776,8 +1215,18 @@ def test_obsolescence_and_nrv_larger_not_sum(tmp_path):
         ],
     )
     n = nrv(tmp_path, {"O4": 15, "O5": 30, "O7": 35})
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--obsolescence", "365:50,730:100")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--obsolescence",
+        "365:50,730:100",
+    )
     # O4: NRV 400 - 150 = 250 > obsolescence 200 -> 250 (not 450)
     expect_item(item(data, "O4"), write_down=250, value=150)
     # O5: NRV 400 - 300 = 100 < obsolescence 200 -> 200 (not 300)
@@ -786,18 +1235,35 @@ def test_obsolescence_and_nrv_larger_not_sum(tmp_path):
     expect_item(item(data, "O7"), write_down=50, value=350)
     # write-down 250 + 200 + 50 = 500; value 1,200 - 500 = 700
     # opening 800; purchases 400; COGS 800 + 400 - 700 = 500
-    expect_class(cls(data, RES), opening_value=800, purchases=400, closing_acquisition_value=1200,
-                 write_down=500, closing_value=700, cost_of_goods_sold=500)
+    expect_class(
+        cls(data, RES),
+        opening_value=800,
+        purchases=400,
+        closing_acquisition_value=1200,
+        write_down=500,
+        closing_value=700,
+        cost_of_goods_sold=500,
+    )
     # 1460: 1,200 - 800 = +400; 1469: -500; 4960: -400 + 500 = +100
     expect_net(data, {"1460": 400, "1469": -500, "4960": 100})
 
 
 def test_obsolescence_write_down_rounded_half_up(tmp_path):
     m = moves(tmp_path, [("2024-06-01", "H", RES, 1, "10.25")])
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m,
-                      "--obsolescence", "365:50")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--obsolescence",
+        "365:50",
+    )
     # 50 % of 10.25 = 5.125 -> 5.13 (half up); value 10.25 - 5.13 = 5.12
-    expect_item(item(data, "H"), acquisition_value="10.25", write_down="5.13", value="5.12")
+    expect_item(
+        item(data, "H"), acquisition_value="10.25", write_down="5.13", value="5.12"
+    )
     expect_net(data, {"1469": "-5.13", "4960": "5.13"})
 
 
@@ -810,29 +1276,54 @@ def test_obsolescence_band_boundaries(tmp_path):
             ("2025-01-01", "B364", RES, 1, 100),  # 364 days: no band
         ],
     )
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m,
-                      "--obsolescence", "365:50,730:100")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--obsolescence",
+        "365:50,730:100",
+    )
     expect_item(item(data, "B730"), write_down=100, value=0)
     expect_item(item(data, "B365"), write_down=50, value=50)
     expect_item(item(data, "B364"), write_down=0, value=100)
-    # opening 200 (B730, B365), purchase 100; 1460 +100; 1469 -150; 4960 -100 + 150 = +50
+    # opening 200 (B730, B365), purchase 100; 1460 +100; 1469 -150; 4960 -100 + 150 =
+    # +50
     expect_net(data, {"1460": 100, "1469": -150, "4960": 50})
 
 
 def test_norway_ngaap_small_obsolescence(tmp_path):
     m = moves(tmp_path, [("2024-06-01", "OLD", RES, 10, 40)])  # 400, 578 days old
-    data = close_json("--country", "NO", "--framework", "NGAAP_SMALL", "--date", "2025-12-31",
-                      "--moves", m, "--obsolescence", "365:50")
+    data = close_json(
+        "--country",
+        "NO",
+        "--framework",
+        "NGAAP_SMALL",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--obsolescence",
+        "365:50",
+    )
     assert data["framework"] == "NGAAP_SMALL"
     # 50 % of 400 = 200
-    expect_class(cls(data, RES), opening_value=400, closing_acquisition_value=400, write_down=200,
-                 closing_value=200, cost_of_goods_sold=200)  # 400 + 0 - 200
+    expect_class(
+        cls(data, RES),
+        opening_value=400,
+        closing_acquisition_value=400,
+        write_down=200,
+        closing_value=200,
+        cost_of_goods_sold=200,
+    )  # 400 + 0 - 200
     expect_net(data, {"1469": -200, "4390": 200})
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # dates
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_fiscal_year_ending_june(tmp_path):
     m = moves(
         tmp_path,
@@ -847,8 +1338,14 @@ def test_fiscal_year_ending_june(tmp_path):
     # 7 @ 20 + 5 @ 22 = 140 + 110 = 250
     expect_item(item(data, "G"), quantity=12, acquisition_value=250)
     # COGS 200 + 110 - 250 = 60
-    expect_class(cls(data, RES), opening_value=200, purchases=110, closing_acquisition_value=250,
-                 cost_of_goods_sold=60, change=50)
+    expect_class(
+        cls(data, RES),
+        opening_value=200,
+        purchases=110,
+        closing_acquisition_value=250,
+        cost_of_goods_sold=60,
+        change=50,
+    )
     expect_net(data, {"1460": 50, "4960": -50})
 
 
@@ -857,15 +1354,35 @@ def test_fiscal_year_start_option(tmp_path):
         tmp_path,
         [
             ("2024-08-31", "H", RES, 10, 20),  # before the start: opening 200
-            ("2024-09-01", "H", RES, 10, 30),  # first day of the (extended) year: purchase 300
+            (
+                "2024-09-01",
+                "H",
+                RES,
+                10,
+                30,
+            ),  # first day of the (extended) year: purchase 300
             ("2025-06-01", "H", RES, -5, None),
         ],
     )
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--fiscal-year-start",
-                      "2024-09-01", "--moves", m)
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--fiscal-year-start",
+        "2024-09-01",
+        "--moves",
+        m,
+    )
     # 5 @ 20 + 10 @ 30 = 400; COGS 200 + 300 - 400 = 100
-    expect_class(cls(data, RES), opening_value=200, purchases=300, closing_acquisition_value=400,
-                 cost_of_goods_sold=100, change=200)
+    expect_class(
+        cls(data, RES),
+        opening_value=200,
+        purchases=300,
+        closing_acquisition_value=400,
+        cost_of_goods_sold=100,
+        change=200,
+    )
     expect_net(data, {"1460": 200, "4960": -200})
 
 
@@ -876,7 +1393,13 @@ def test_movements_after_date_ignored(tmp_path):
             ("2025-03-01", "K", RES, 10, 10),  # 100
             ("2025-12-31", "K", RES, -2, None),  # counts
             ("2026-01-01", "K", RES, 50, 99),  # ignored
-            ("2026-01-02", "K", RES, -100, None),  # ignored, though it would go below zero
+            (
+                "2026-01-02",
+                "K",
+                RES,
+                -100,
+                None,
+            ),  # ignored, though it would go below zero
         ],
     )
     data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m)
@@ -886,15 +1409,17 @@ def test_movements_after_date_ignored(tmp_path):
     expect_net(data, {"1460": 80, "4960": -80})
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # rounding
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_rounding_per_item_over_3000_items(tmp_path):
     rows = []
     for i in range(1500):
         rows.append(("2025-05-05", f"G{i:04d}", RES, 3, "0.335"))  # 1.005 -> 1.01 each
     for i in range(1500):
-        rows.append(("2025-05-05", f"R{i:04d}", RAW, 7, "0.1234"))  # 0.8638 -> 0.86 each
+        rows.append(
+            ("2025-05-05", f"R{i:04d}", RAW, 7, "0.1234")
+        )  # 0.8638 -> 0.86 each
     m = moves(tmp_path, rows)
     data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m)
     assert len(data["items"]) == 3000
@@ -902,15 +1427,34 @@ def test_rounding_per_item_over_3000_items(tmp_path):
     expect_item(item(data, "R1499"), acquisition_value="0.86")
     # totals are sums of rounded items: 1,500 x 1.01 = 1,515.00 (unrounded 1,507.50);
     # 1,500 x 0.86 = 1,290.00 (unrounded 1,295.70)
-    expect_class(cls(data, RES), purchases="1515.00", closing_acquisition_value="1515.00",
-                 closing_value="1515.00", cost_of_goods_sold=0)
-    expect_class(cls(data, RAW), purchases="1290.00", closing_acquisition_value="1290.00",
-                 closing_value="1290.00", cost_of_goods_sold=0)
+    expect_class(
+        cls(data, RES),
+        purchases="1515.00",
+        closing_acquisition_value="1515.00",
+        closing_value="1515.00",
+        cost_of_goods_sold=0,
+    )
+    expect_class(
+        cls(data, RAW),
+        purchases="1290.00",
+        closing_acquisition_value="1290.00",
+        closing_value="1290.00",
+        cost_of_goods_sold=0,
+    )
     for name in (RES, RAW):
-        total = sum((D(i["acquisition_value"]) for i in data["items"] if i["inventory_class"] == name),
-                    Decimal(0))
+        total = sum(
+            (
+                D(i["acquisition_value"])
+                for i in data["items"]
+                if i["inventory_class"] == name
+            ),
+            Decimal(0),
+        )
         assert total == D(cls(data, name)["closing_acquisition_value"])
-    expect_net(data, {"1460": "1515.00", "4960": "-1515.00", "1410": "1290.00", "4910": "-1290.00"})
+    expect_net(
+        data,
+        {"1460": "1515.00", "4960": "-1515.00", "1410": "1290.00", "4910": "-1290.00"},
+    )
 
 
 def test_fifo_item_rounded_once_not_per_layer(tmp_path):
@@ -936,7 +1480,13 @@ def test_half_up_rounding_with_decimal_quantities(tmp_path):
     m = moves(
         tmp_path,
         [
-            ("2025-05-05", "H", RES, "1.5", "0.35"),  # 0.525 -> 0.53 (half up, not 0.52)
+            (
+                "2025-05-05",
+                "H",
+                RES,
+                "1.5",
+                "0.35",
+            ),  # 0.525 -> 0.53 (half up, not 0.52)
             ("2025-05-05", "J", RES, "2.5", "3.333"),  # 8.3325 -> 8.33
         ],
     )
@@ -947,36 +1497,72 @@ def test_half_up_rounding_with_decimal_quantities(tmp_path):
     expect_net(data, {"1460": "8.86", "4960": "-8.86"})
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # K1 threshold
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "date, qty_raw, qty_res",
     [
-        ("2025-12-31", 100, 194),  # 10,000 + 19,400 = 29,400 = threshold 2025 (58,800 / 2)
+        (
+            "2025-12-31",
+            100,
+            194,
+        ),  # 10,000 + 19,400 = 29,400 = threshold 2025 (58,800 / 2)
         ("2024-12-31", 20, 30),  # 2,000 + 3,000 = 5,000 = threshold 2024
-        ("2026-12-31", 100, 196),  # 10,000 + 19,600 = 29,600 = threshold 2026 (59,200 / 2)
+        (
+            "2026-12-31",
+            100,
+            196,
+        ),  # 10,000 + 19,600 = 29,600 = threshold 2026 (59,200 / 2)
     ],
 )
 def test_k1_at_threshold_closes_at_zero(tmp_path, date, qty_raw, qty_res):
     year = date[:4]
-    m = moves(tmp_path, [(f"{year}-03-01", "R", RAW, qty_raw, 100),
-                         (f"{year}-03-01", "G", RES, qty_res, 100)])
+    m = moves(
+        tmp_path,
+        [
+            (f"{year}-03-01", "R", RAW, qty_raw, 100),
+            (f"{year}-03-01", "G", RES, qty_res, 100),
+        ],
+    )
     b = balances(tmp_path, {"1460": 3000})  # last year's stock still on the ledger
-    data = close_json("--country", "SE", "--framework", "K1", "--date", date, "--moves", m,
-                      "--balances", b)
+    data = close_json(
+        "--country",
+        "SE",
+        "--framework",
+        "K1",
+        "--date",
+        date,
+        "--moves",
+        m,
+        "--balances",
+        b,
+    )
     raw, res = cls(data, RAW), cls(data, RES)
-    expect_class(raw, closing_value=0, opening_value=0, purchases=qty_raw * 100,
-                 cost_of_goods_sold=qty_raw * 100)  # 0 + purchases - 0
-    expect_class(res, closing_value=0, opening_value=3000, purchases=qty_res * 100,
-                 cost_of_goods_sold=3000 + qty_res * 100, change=-3000)
+    expect_class(
+        raw,
+        closing_value=0,
+        opening_value=0,
+        purchases=qty_raw * 100,
+        cost_of_goods_sold=qty_raw * 100,
+    )  # 0 + purchases - 0
+    expect_class(
+        res,
+        closing_value=0,
+        opening_value=3000,
+        purchases=qty_res * 100,
+        cost_of_goods_sold=3000 + qty_res * 100,
+        change=-3000,
+    )
     # 1460 target 0 - 3,000 = credit 3,000; 4960 debit 3,000; 1410 stays 0
     expect_net(data, {"1460": -3000, "4960": 3000})
 
 
 def test_k1_above_threshold_2025_recognised(tmp_path):
     m = moves(tmp_path, [("2025-03-01", "G", RES, 1, "29400.01")])
-    data = close_json("--country", "SE", "--framework", "K1", "--date", "2025-12-31", "--moves", m)
+    data = close_json(
+        "--country", "SE", "--framework", "K1", "--date", "2025-12-31", "--moves", m
+    )
     # 29,400.01 > 29,400 -> normal
     expect_class(cls(data, RES), closing_value="29400.01")
     expect_net(data, {"1460": "29400.01", "4960": "-29400.01"})
@@ -984,73 +1570,153 @@ def test_k1_above_threshold_2025_recognised(tmp_path):
 
 def test_k1_above_threshold_2024_recognised(tmp_path):
     m = moves(tmp_path, [("2024-03-01", "G", RES, 1, "5000.01")])
-    data = close_json("--country", "SE", "--framework", "K1", "--date", "2024-12-31", "--moves", m)
+    data = close_json(
+        "--country", "SE", "--framework", "K1", "--date", "2024-12-31", "--moves", m
+    )
     # 5,000.01 > 5,000 -> normal
     expect_net(data, {"1460": "5000.01", "4960": "-5000.01"})
 
 
 def test_k1_recognise_option_keeps_stock(tmp_path):
     m = moves(tmp_path, [("2025-03-01", "G", RES, 294, 100)])  # 29,400 = threshold
-    data = close_json("--country", "SE", "--framework", "K1", "--date", "2025-12-31", "--moves", m,
-                      "--k1-recognise")
+    data = close_json(
+        "--country",
+        "SE",
+        "--framework",
+        "K1",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--k1-recognise",
+    )
     expect_class(cls(data, RES), closing_acquisition_value=29400, closing_value=29400)
     expect_net(data, {"1460": 29400, "4960": -29400})
 
 
 def test_k1_threshold_tested_on_acquisition_value(tmp_path):
     m = moves(tmp_path, [("2025-03-01", "G", RES, 300, 100)])  # AV 30,000 > 29,400
-    n = nrv(tmp_path, {"G": 60})  # value 300 x 60 = 18,000 (under the threshold, irrelevant)
-    data = close_json("--country", "SE", "--framework", "K1", "--date", "2025-12-31", "--moves", m,
-                      "--nrv", n)
+    n = nrv(
+        tmp_path, {"G": 60}
+    )  # value 300 x 60 = 18,000 (under the threshold, irrelevant)
+    data = close_json(
+        "--country",
+        "SE",
+        "--framework",
+        "K1",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+    )
     # recognised: write-down 30,000 - 18,000 = 12,000
-    expect_class(cls(data, RES), closing_acquisition_value=30000, write_down=12000,
-                 closing_value=18000)
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value=30000,
+        write_down=12000,
+        closing_value=18000,
+    )
     expect_net(data, {"1460": 30000, "1469": -12000, "4960": -18000})
 
 
 def test_k1_year_missing_from_table_refused(tmp_path):
     m = moves(tmp_path, [("2018-03-01", "G", RES, 10, 100)])
-    res = run_cli("--country", "SE", "--framework", "K1", "--date", "2018-12-31", "--moves", m,
-                  "--json")
+    res = run_cli(
+        "--country",
+        "SE",
+        "--framework",
+        "K1",
+        "--date",
+        "2018-12-31",
+        "--moves",
+        m,
+        "--json",
+    )
     assert res.returncode != 0
     assert res.stderr.strip()
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # frameworks refusing options
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def simple_moves(tmp_path):
     return moves(tmp_path, [("2025-03-01", "G", RES, 10, 100)])
 
 
 def test_norway_rule_97_refused(tmp_path):
-    refused(tmp_path, "--country", "NO", "--date", "2025-12-31", "--moves", simple_moves(tmp_path),
-            "--rule-97", "contra")
+    refused(
+        tmp_path,
+        "--country",
+        "NO",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        simple_moves(tmp_path),
+        "--rule-97",
+        "contra",
+    )
 
 
 @pytest.mark.parametrize("framework", ["K3", "IFRS"])
 def test_rule_97_contra_refused_under_k3_and_ifrs(tmp_path, framework):
-    msg = refused(tmp_path, "--country", "SE", "--framework", framework, "--date", "2025-12-31",
-                  "--moves", simple_moves(tmp_path), "--rule-97", "contra")
+    msg = refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--framework",
+        framework,
+        "--date",
+        "2025-12-31",
+        "--moves",
+        simple_moves(tmp_path),
+        "--rule-97",
+        "contra",
+    )
     # the message names the rule
-    assert any(w in msg for w in ("97", "17:4", "lternativ", "contra", "BFNAR", "IAS")), msg
+    assert any(
+        w in msg for w in ("97", "17:4", "lternativ", "contra", "BFNAR", "IAS")
+    ), msg
 
 
 def test_k1_rule_97_reserve_refused(tmp_path):
-    refused(tmp_path, "--country", "SE", "--framework", "K1", "--date", "2025-12-31", "--moves",
-            simple_moves(tmp_path), "--rule-97", "reserve")
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--framework",
+        "K1",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        simple_moves(tmp_path),
+        "--rule-97",
+        "reserve",
+    )
 
 
-@pytest.mark.parametrize("country, framework", [("NO", "K2"), ("NO", "K1"), ("SE", "NGAAP"),
-                                                 ("SE", "NGAAP_SMALL")])
+@pytest.mark.parametrize(
+    "country, framework",
+    [("NO", "K2"), ("NO", "K1"), ("SE", "NGAAP"), ("SE", "NGAAP_SMALL")],
+)
 def test_framework_of_other_country_refused(tmp_path, country, framework):
-    refused(tmp_path, "--country", country, "--framework", framework, "--date", "2025-12-31",
-            "--moves", simple_moves(tmp_path))
+    refused(
+        tmp_path,
+        "--country",
+        country,
+        "--framework",
+        framework,
+        "--date",
+        "2025-12-31",
+        "--moves",
+        simple_moves(tmp_path),
+    )
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # collective valuation
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 GROUP_MOVES = [
     ("2025-03-01", "G1", RES, 10, 100),  # 1,000
     ("2025-03-01", "G2", RES, 10, 100),  # 1,000
@@ -1062,83 +1728,155 @@ GROUP_NRV = [("G1", 80, "g"), ("G2", 130, "g"), ("G3", 70, "h"), ("G4", 100, "h"
 
 def group_files(tmp_path):
     m = moves(tmp_path, GROUP_MOVES)
-    n = write_csv(tmp_path, "nrv.csv", ["product", "net_realisable_value", "valuation_group"],
-                  GROUP_NRV)
+    n = write_csv(
+        tmp_path,
+        "nrv.csv",
+        ["product", "net_realisable_value", "valuation_group"],
+        GROUP_NRV,
+    )
     return m, n
 
 
 def check_groups(data):
-    # group g: AV 2,000, NRV 800 + 1,300 = 2,100 -> no write-down (item by item G1 would lose 200)
+    # group g: AV 2,000, NRV 800 + 1,300 = 2,100 -> no write-down (item by item G1 would
+    # lose 200)
     expect_item(item(data, "G1"), write_down=0, value=1000)
     expect_item(item(data, "G2"), write_down=0, value=1000)
-    # group h: AV 4,000, NRV 700 + 3,000 = 3,700 -> 300, spread by AV: 1/4 = 75, 3/4 = 225
+    # group h: AV 4,000, NRV 700 + 3,000 = 3,700 -> 300, spread by AV: 1/4 = 75, 3/4 =
+    # 225
     expect_item(item(data, "G3"), write_down=75, value=925)
     expect_item(item(data, "G4"), write_down=225, value=2775)
-    expect_class(cls(data, RES), closing_acquisition_value=6000, write_down=300, closing_value=5700)
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value=6000,
+        write_down=300,
+        closing_value=5700,
+    )
 
 
 def test_collective_group_sweden_k2_tested_together(tmp_path):
     m, n = group_files(tmp_path)
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n)
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n
+    )
     check_groups(data)
     # 1460 +6,000; 1469 -300; 4960 -5,700
     expect_net(data, {"1460": 6000, "1469": -300, "4960": -5700})
 
 
 def test_collective_group_write_down_spread_largest_remainder(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "GA", RES, 1, "10.00"),
-                         ("2025-03-01", "GB", RES, 1, "10.00"),
-                         ("2025-03-01", "GC", RES, 1, "10.01")])
-    n = write_csv(tmp_path, "nrv.csv", ["product", "net_realisable_value", "valuation_group"],
-                  [("GA", "9.00", "k"), ("GB", "10.00", "k"), ("GC", "10.01", "k")])
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n)
+    m = moves(
+        tmp_path,
+        [
+            ("2025-03-01", "GA", RES, 1, "10.00"),
+            ("2025-03-01", "GB", RES, 1, "10.00"),
+            ("2025-03-01", "GC", RES, 1, "10.01"),
+        ],
+    )
+    n = write_csv(
+        tmp_path,
+        "nrv.csv",
+        ["product", "net_realisable_value", "valuation_group"],
+        [("GA", "9.00", "k"), ("GB", "10.00", "k"), ("GC", "10.01", "k")],
+    )
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n
+    )
     # group AV 30.01, NRV 29.01 -> 1.00; shares in öre by AV: 33.322, 33.322, 33.356
     # floors 33 + 33 + 33 = 99, the last öre to GC (largest remainder)
     expect_item(item(data, "GA"), write_down="0.33", value="9.67")
     expect_item(item(data, "GB"), write_down="0.33", value="9.67")
     expect_item(item(data, "GC"), write_down="0.34", value="9.67")
-    expect_class(cls(data, RES), closing_acquisition_value="30.01", write_down="1.00",
-                 closing_value="29.01")
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value="30.01",
+        write_down="1.00",
+        closing_value="29.01",
+    )
     expect_net(data, {"1460": "30.01", "1469": "-1.00", "4960": "-29.01"})
 
 
 def test_collective_group_norway_ifrs_allowed(tmp_path):
     m, n = group_files(tmp_path)
-    data = close_json("--country", "NO", "--framework", "IFRS", "--date", "2025-12-31", "--moves",
-                      m, "--nrv", n)
+    data = close_json(
+        "--country",
+        "NO",
+        "--framework",
+        "IFRS",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+    )
     check_groups(data)
     expect_net(data, {"1460": 6000, "1469": -300, "4390": -5700})
 
 
 def test_collective_group_norway_ngaap_refused(tmp_path):
     m, n = group_files(tmp_path)
-    refused(tmp_path, "--country", "NO", "--date", "2025-12-31", "--moves", m, "--nrv", n)
+    refused(
+        tmp_path, "--country", "NO", "--date", "2025-12-31", "--moves", m, "--nrv", n
+    )
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # 97 % rule
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_rule_97_split_over_classes_by_av(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "RM", RAW, 100, 100),  # 10,000
-                         ("2025-03-01", "GR", RES, 200, 100)])  # 20,000
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--rule-97", "contra")
+    m = moves(
+        tmp_path,
+        [
+            ("2025-03-01", "RM", RAW, 100, 100),  # 10,000
+            ("2025-03-01", "GR", RES, 200, 100),
+        ],
+    )  # 20,000
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--rule-97", "contra"
+    )
     r = data["rule_97"]
     assert D(r["main_rule_value"]) == D(30000)
     assert D(r["alternative_value"]) == D(29100)  # 0.97 x 30,000
     assert r["chosen"] == "alternative"
     # 3 % = 900: raw 900 x 10/30 = 300, resale 900 x 20/30 = 600
-    expect_class(cls(data, RAW), closing_acquisition_value=10000, write_down=300, closing_value=9700)
-    expect_class(cls(data, RES), closing_acquisition_value=20000, write_down=600,
-                 closing_value=19400)
-    expect_net(data, {"1410": 10000, "1419": -300, "4910": -9700,
-                      "1460": 20000, "1469": -600, "4960": -19400})
+    expect_class(
+        cls(data, RAW),
+        closing_acquisition_value=10000,
+        write_down=300,
+        closing_value=9700,
+    )
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value=20000,
+        write_down=600,
+        closing_value=19400,
+    )
+    expect_net(
+        data,
+        {
+            "1410": 10000,
+            "1419": -300,
+            "4910": -9700,
+            "1460": 20000,
+            "1469": -600,
+            "4960": -19400,
+        },
+    )
 
 
 def test_rule_97_split_largest_remainder(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "R1", RAW, 1, "11.15"),
-                         ("2025-03-01", "C1", CONS, 1, "11.12"),
-                         ("2025-03-01", "G1", RES, 1, "11.06")])
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--rule-97", "contra")
+    m = moves(
+        tmp_path,
+        [
+            ("2025-03-01", "R1", RAW, 1, "11.15"),
+            ("2025-03-01", "C1", CONS, 1, "11.12"),
+            ("2025-03-01", "G1", RES, 1, "11.06"),
+        ],
+    )
+    data = close_json(
+        "--country", "SE", "--date", "2025-12-31", "--moves", m, "--rule-97", "contra"
+    )
     r = data["rule_97"]
     # AV 33.33; 0.97 x 33.33 = 32.3301 -> 32.33; 3 % = 1.00
     assert D(r["main_rule_value"]) == D("33.33")
@@ -1150,32 +1888,67 @@ def test_rule_97_split_largest_remainder(tmp_path):
     expect_class(cls(data, CONS), write_down="0.33", closing_value="10.79")
     expect_class(cls(data, RES), write_down="0.33", closing_value="10.73")
     expect_accounts(cls(data, CONS), "1420", "1429", "4920")
-    expect_net(data, {"1410": "11.15", "1419": "-0.34", "4910": "-10.81",
-                      "1420": "11.12", "1429": "-0.33", "4920": "-10.79",
-                      "1460": "11.06", "1469": "-0.33", "4960": "-10.73"})
+    expect_net(
+        data,
+        {
+            "1410": "11.15",
+            "1419": "-0.34",
+            "4910": "-10.81",
+            "1420": "11.12",
+            "1429": "-0.33",
+            "4920": "-10.79",
+            "1460": "11.06",
+            "1469": "-0.33",
+            "4960": "-10.73",
+        },
+    )
 
 
 def test_rule_97_items_at_av_when_alternative_chosen(tmp_path):
     m = example_b_moves(tmp_path)
     n = nrv(tmp_path, {"X": 49})  # X: 200 x 49 = 9,800 -> main-rule write-down 200
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--rule-97", "contra")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--rule-97",
+        "contra",
+    )
     r = data["rule_97"]
     assert D(r["main_rule_value"]) == D(25800)  # 26,000 - 200
     assert D(r["alternative_value"]) == D(25220)
     assert r["chosen"] == "alternative"
     # no NRV write-down combined with the 97 % rule
     expect_item(item(data, "X"), acquisition_value=10000, write_down=0, value=10000)
-    expect_class(cls(data, RES), closing_acquisition_value=26000, write_down=780,
-                 closing_value=25220)
+    expect_class(
+        cls(data, RES),
+        closing_acquisition_value=26000,
+        write_down=780,
+        closing_value=25220,
+    )
     expect_net(data, {"1460": 26000, "1469": -780, "4960": -25220})
 
 
 def test_rule_97_tie_keeps_main_rule(tmp_path):
     m = moves(tmp_path, [("2025-03-01", "A", RES, 100, 100)])  # 10,000
     n = nrv(tmp_path, {"A": 97})  # 9,700 = 0.97 x 10,000
-    data = close_json("--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-                      "--rule-97", "contra")
+    data = close_json(
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        "--rule-97",
+        "contra",
+    )
     r = data["rule_97"]
     assert D(r["main_rule_value"]) == D(9700)
     assert D(r["alternative_value"]) == D(9700)
@@ -1184,108 +1957,279 @@ def test_rule_97_tie_keeps_main_rule(tmp_path):
     expect_net(data, {"1460": 10000, "1469": -300, "4960": -9700})
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # bad input
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def test_bad_unknown_class(tmp_path):
-    m = moves(tmp_path, [("2025-01-10", "ALPHA", RES, 5, 2),
-                         ("2025-02-10", "BETA", "widgets", 5, 2)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=3, field="inventory_class")
+    m = moves(
+        tmp_path,
+        [("2025-01-10", "ALPHA", RES, 5, 2), ("2025-02-10", "BETA", "widgets", 5, 2)],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=3,
+        field="inventory_class",
+    )
 
 
 def test_bad_malformed_date(tmp_path):
-    m = moves(tmp_path, [("2025-01-10", "ALPHA", RES, 5, 2),
-                         ("2025-02-10", "ALPHA", RES, 5, 2),
-                         ("2025-02-30", "ALPHA", RES, 5, 2)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=4, field="date")
+    m = moves(
+        tmp_path,
+        [
+            ("2025-01-10", "ALPHA", RES, 5, 2),
+            ("2025-02-10", "ALPHA", RES, 5, 2),
+            ("2025-02-30", "ALPHA", RES, 5, 2),
+        ],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=4,
+        field="date",
+    )
 
 
 def test_bad_malformed_quantity(tmp_path):
-    m = moves(tmp_path, [("2025-01-10", "ALPHA", RES, 5, 2),
-                         ("2025-02-10", "ALPHA", RES, "ten", 2)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=3, field="quantity")
+    m = moves(
+        tmp_path,
+        [("2025-01-10", "ALPHA", RES, 5, 2), ("2025-02-10", "ALPHA", RES, "ten", 2)],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=3,
+        field="quantity",
+    )
 
 
 def test_bad_malformed_unit_cost(tmp_path):
     m = moves(tmp_path, [("2025-01-10", "ALPHA", RES, 5, "1.2.3")])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=2, field="unit_cost")
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=2,
+        field="unit_cost",
+    )
 
 
 def test_bad_receipt_without_unit_cost(tmp_path):
-    m = moves(tmp_path, [("2025-01-10", "ALPHA", RES, 5, 2),
-                         ("2025-02-10", "ALPHA", RES, 5, None)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=3, field="unit_cost")
+    m = moves(
+        tmp_path,
+        [("2025-01-10", "ALPHA", RES, 5, 2), ("2025-02-10", "ALPHA", RES, 5, None)],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=3,
+        field="unit_cost",
+    )
 
 
 def test_bad_stock_below_zero(tmp_path):
-    m = moves(tmp_path, [("2025-01-10", "ALPHA", RES, 10, 2),
-                         ("2025-02-10", "ALPHA", RES, -4, None),  # 6 left
-                         ("2025-03-10", "ALPHA", RES, -7, None)])  # 6 - 7 < 0 at row 4
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=4, field="quantity")
+    m = moves(
+        tmp_path,
+        [
+            ("2025-01-10", "ALPHA", RES, 10, 2),
+            ("2025-02-10", "ALPHA", RES, -4, None),  # 6 left
+            ("2025-03-10", "ALPHA", RES, -7, None),
+        ],
+    )  # 6 - 7 < 0 at row 4
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=4,
+        field="quantity",
+    )
 
 
 def test_bad_stock_below_zero_in_date_order(tmp_path):
-    m = moves(tmp_path, [("2025-01-01", "ALPHA", RES, 10, 2),  # row 2
-                         ("2025-03-01", "ALPHA", RES, -8, None),  # row 3
-                         ("2025-02-01", "ALPHA", RES, -5, None)])  # row 4
+    m = moves(
+        tmp_path,
+        [
+            ("2025-01-01", "ALPHA", RES, 10, 2),  # row 2
+            ("2025-03-01", "ALPHA", RES, -8, None),  # row 3
+            ("2025-02-01", "ALPHA", RES, -5, None),
+        ],
+    )  # row 4
     # date order: +10, -5 (row 4) -> 5, -8 (row 3) -> below zero at row 3
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=3, field="quantity")
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=3,
+        field="quantity",
+    )
 
 
 def test_bad_stock_below_zero_same_day_file_order(tmp_path):
-    m = moves(tmp_path, [("2025-03-01", "ALPHA", RES, -5, None),  # row 2: first on the day
-                         ("2025-03-01", "ALPHA", RES, 10, 4)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=2, field="quantity")
+    m = moves(
+        tmp_path,
+        [
+            ("2025-03-01", "ALPHA", RES, -5, None),  # row 2: first on the day
+            ("2025-03-01", "ALPHA", RES, 10, 4),
+        ],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=2,
+        field="quantity",
+    )
 
 
 def test_bad_stock_below_zero_before_fiscal_year(tmp_path):
-    m = moves(tmp_path, [("2024-01-01", "ALPHA", RES, -1, None),  # row 2: below zero in 2024
-                         ("2025-01-01", "ALPHA", RES, 10, 2)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=2, field="quantity")
+    m = moves(
+        tmp_path,
+        [
+            ("2024-01-01", "ALPHA", RES, -1, None),  # row 2: below zero in 2024
+            ("2025-01-01", "ALPHA", RES, 10, 2),
+        ],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=2,
+        field="quantity",
+    )
 
 
 def test_bad_missing_header_column(tmp_path):
-    m = write_csv(tmp_path, "moves.csv", ["date", "product", "inventory_class", "quantity"],
-                  [("2025-01-10", "ALPHA", RES, 5)])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m,
-            file="moves.csv", row=1, field="unit_cost")
+    m = write_csv(
+        tmp_path,
+        "moves.csv",
+        ["date", "product", "inventory_class", "quantity"],
+        [("2025-01-10", "ALPHA", RES, 5)],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        file="moves.csv",
+        row=1,
+        field="unit_cost",
+    )
 
 
 def test_bad_balance_number(tmp_path):
     m = simple_moves(tmp_path)
-    b = write_csv(tmp_path, "ledger.csv", ["account", "balance"], [("1460", "2000"),
-                                                                    ("1469", "abc")])
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m, "--balances", b,
-            file="ledger.csv", row=3, field="balance")
+    b = write_csv(
+        tmp_path,
+        "ledger.csv",
+        ["account", "balance"],
+        [("1460", "2000"), ("1469", "abc")],
+    )
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--balances",
+        b,
+        file="ledger.csv",
+        row=3,
+        field="balance",
+    )
 
 
 def test_bad_nrv_number(tmp_path):
     m = simple_moves(tmp_path)
     n = nrv(tmp_path, {"G": "seventy"}, name="prices.csv")
-    refused(tmp_path, "--country", "SE", "--date", "2025-12-31", "--moves", m, "--nrv", n,
-            file="prices.csv", row=2, field="net_realisable_value")
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-12-31",
+        "--moves",
+        m,
+        "--nrv",
+        n,
+        file="prices.csv",
+        row=2,
+        field="net_realisable_value",
+    )
 
 
 def test_bad_balance_date_argument(tmp_path):
-    refused(tmp_path, "--country", "SE", "--date", "2025-02-30", "--moves", simple_moves(tmp_path))
+    refused(
+        tmp_path,
+        "--country",
+        "SE",
+        "--date",
+        "2025-02-30",
+        "--moves",
+        simple_moves(tmp_path),
+    )
 
 
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 # outputs: xlsx and text
-# ----------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------
 def _cell_numbers(value):
     if value is None or isinstance(value, bool):
         return set()
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, int | float | Decimal):
         return {D(value).quantize(Decimal("0.01"))}
     text = str(value)
     for ch in (" ", "\u00a0", "\u202f", "'", "kr", "NOK", "SEK"):
@@ -1304,7 +2248,9 @@ def test_xlsx_written_and_contains_entry_amounts(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     m = moves(tmp_path, EXAMPLE_A)
     out = tmp_path / "closing.xlsx"
-    res = run_cli("--country", "NO", "--date", "2025-12-31", "--moves", m, "--xlsx", out)
+    res = run_cli(
+        "--country", "NO", "--date", "2025-12-31", "--moves", m, "--xlsx", out
+    )
     assert res.returncode == 0, res.stderr
     assert out.exists()
     numbers = set()
