@@ -1,0 +1,193 @@
+"""Unit tests of engine pieces the CLI tests do not reach directly.
+
+Every expected figure is computed by hand in the comment above it.
+"""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from nordic_closing import (
+    ClassAccounts,
+    ClosingError,
+    ClosingOptions,
+    ItemStock,
+    Movement,
+    compute_closing,
+    default_fiscal_year_start,
+    value_movements,
+)
+from nordic_closing.frameworks import FRAMEWORKS, check_rule_97, get_framework
+from nordic_closing.inputs import parse_bands, read_balances, read_moves
+from nordic_closing.money import allocate, round_money
+
+
+def test_round_money_half_up():
+    # 0.005 rounds up to 0.01; -0.005 to -0.01 (half away from zero)
+    assert round_money(D("0.005")) == D("0.01")
+    assert round_money(D("-0.005")) == D("-0.01")
+    assert round_money(D("2.675")) == D("2.68")
+
+
+def test_allocate_keeps_every_cent():
+    # 1.00 over three equal weights: 0.33 each, the missing cent to the first
+    assert allocate(D("1.00"), [1, 1, 1]) == [D("0.34"), D("0.33"), D("0.33")]
+    # 100.00 by 1:3 -> 25.00 / 75.00
+    assert allocate(D("100.00"), [D(1), D(3)]) == [D("25.00"), D("75.00")]
+    # a negative total keeps its sign: -0.05 over 2:3 -> -0.02 / -0.03
+    assert allocate(D("-0.05"), [2, 3]) == [D("-0.02"), D("-0.03")]
+    # all-zero weights: split evenly, 0.03 -> 0.02 / 0.01
+    assert allocate(D("0.03"), [0, 0]) == [D("0.02"), D("0.01")]
+
+
+def test_default_fiscal_year_start():
+    # twelve months ending at the date
+    assert default_fiscal_year_start(date(2025, 12, 31)) == date(2025, 1, 1)
+    assert default_fiscal_year_start(date(2025, 6, 30)) == date(2024, 7, 1)
+    # 2024-02-29: one year earlier has no 29 February -> 2023-02-28 + 1 day
+    assert default_fiscal_year_start(date(2024, 2, 29)) == date(2023, 3, 1)
+
+
+def test_fifo_keeps_latest_receipts_and_opening():
+    moves = [
+        Movement(date(2024, 11, 1), D(10), D(5)),  # opening layer
+        Movement(date(2025, 3, 1), D(10), D(7)),
+        Movement(date(2025, 4, 1), D(-15)),  # consumes 10 @ 5 and 5 @ 7
+    ]
+    item = value_movements(
+        "A", "raw_material", moves, date(2025, 12, 31), date(2025, 1, 1)
+    )
+    # remaining 5 @ 7 = 35; opening 10 @ 5 = 50; purchases 10 @ 7 = 70
+    assert (item.quantity, item.acquisition_value) == (D(5), D("35.00"))
+    assert (item.opening_quantity, item.opening_value) == (D(10), D("50.00"))
+    assert item.purchases == D("70.00")
+    assert item.last_movement == date(2025, 4, 1)
+
+
+def test_moving_average_single_rounding():
+    moves = [
+        Movement(date(2025, 1, 1), D(2), D(10)),
+        Movement(date(2025, 1, 2), D(1), D(11)),  # 31 / 3 = 10.333...
+        Movement(date(2025, 1, 3), D(-1)),  # value 31 - 31/3 = 20.666...
+    ]
+    item = value_movements(
+        "A", "raw_material", moves, date(2025, 12, 31), date(2025, 1, 1), "average"
+    )
+    # 2 units at 62/3: 20.67 (rounding the average first: 2 x 10.33 = 20.66)
+    assert item.acquisition_value == D("20.67")
+
+
+def test_negative_stock_names_row_and_field():
+    moves = [
+        Movement(date(2025, 1, 1), D(1), D(10), 2),
+        Movement(date(2025, 1, 2), D(-2), None, 3),
+    ]
+    with pytest.raises(ClosingError) as error:
+        value_movements(
+            "A",
+            "raw_material",
+            moves,
+            date(2025, 12, 31),
+            date(2025, 1, 1),
+            source="moves.csv",
+        )
+    assert (error.value.source, error.value.row, error.value.field) == (
+        "moves.csv",
+        3,
+        "quantity",
+    )
+    assert "below zero" in str(error.value)
+
+
+def test_semicolon_file_with_decimal_comma(tmp_path):
+    path = tmp_path / "moves.csv"
+    path.write_text(
+        "date;product;inventory_class;quantity;unit_cost\n"
+        "2025-01-10;A;goods_for_resale;3;12,50\n"
+        "2025-02-10;A;goods_for_resale;-1;\n",
+        encoding="utf-8",
+    )
+    products = read_moves(path)
+    moves = products["A"].movements
+    assert [m.quantity for m in moves] == [D(3), D(-1)]
+    # 12,50 is 12.50: 2 left @ 12.50 = 25.00
+    item = value_movements(
+        "A", "goods_for_resale", moves, date(2025, 12, 31), date(2025, 1, 1)
+    )
+    assert item.acquisition_value == D("25.00")
+
+
+def test_balances_duplicate_account_refused(tmp_path):
+    path = tmp_path / "balances.csv"
+    path.write_text("account,balance\n1460,100\n1460,200\n", encoding="utf-8")
+    with pytest.raises(ClosingError) as error:
+        read_balances(path)
+    assert (error.value.row, error.value.field) == (3, "account")
+
+
+def test_obsolescence_bands_parsed_and_checked():
+    bands = parse_bands("730:100, 365:50")
+    assert [(b.days, b.percent) for b in bands] == [(730, D(100)), (365, D(50))]
+    with pytest.raises(ClosingError, match="days:percent"):
+        parse_bands("one year:50")
+    with pytest.raises(ClosingError, match="between 0 and 100"):
+        parse_bands("365:150")
+
+
+def test_framework_table_and_refusals_name_the_rule():
+    assert get_framework("SE").code == "K2"
+    assert get_framework("NO").code == "NGAAP"
+    assert {f.key for f in FRAMEWORKS.values()} == {
+        "SE_K1",
+        "SE_K2",
+        "SE_K3",
+        "SE_IFRS",
+        "NO_NGAAP_SMALL",
+        "NO_NGAAP",
+        "NO_IFRS",
+    }
+    with pytest.raises(ClosingError, match="IL 17:4"):
+        check_rule_97(get_framework("NO"), "contra")
+    with pytest.raises(ClosingError, match="BFNAR 2012:1"):
+        check_rule_97(get_framework("SE", "K3"), "contra")
+    with pytest.raises(ClosingError, match="legal persons"):
+        check_rule_97(get_framework("SE", "K1"), "reserve")
+    with pytest.raises(ClosingError, match="NGAAP"):
+        get_framework("SE", "NGAAP")
+
+
+def _item(product, inventory_class, quantity, value, accounts=None):
+    return ItemStock(product, inventory_class, D(quantity), D(value), accounts=accounts)
+
+
+def test_item_accounts_override_makes_its_own_class_group():
+    """A category with its own accounts (an Odoo override) is booked on them."""
+    own = ClassAccounts("goods_for_resale", "1461", "1469", "4391")
+    items = [
+        _item("A", "goods_for_resale", 10, "1000.00"),
+        _item("B", "goods_for_resale", 5, "500.00", accounts=own),
+    ]
+    options = ClosingOptions(country="NO", balance_date=date(2025, 12, 31))
+    result = compute_closing(items, options, ledger={})
+    # A: 1460 +1,000 / 4390 -1,000; B: 1461 +500 / 4391 -500
+    assert result.net_by_account() == {
+        "1460": D("1000.00"),
+        "4390": D("-1000.00"),
+        "1461": D("500.00"),
+        "4391": D("-500.00"),
+    }
+    assert [c.inventory_account for c in result.classes] == ["1460", "1461"]
+
+
+def test_shared_contra_balance_split_by_targets():
+    """Norway: raw materials and consumables share 1409. Ledger 1409 = -300; needs
+    raw 200, consumables 100 -> the ledger splits -200 / -100 and nothing is booked."""
+    items = [
+        ItemStock("R", "raw_material", D(1), D("1000.00"), net_realisable_value=D(800)),
+        ItemStock("C", "consumable", D(1), D("500.00"), net_realisable_value=D(400)),
+    ]
+    options = ClosingOptions(country="NO", balance_date=date(2025, 12, 31))
+    ledger = {"1400": D("1000.00"), "1405": D("500.00"), "1409": D("-300.00")}
+    result = compute_closing(items, options, ledger)
+    assert result.entry == []
+    assert [c.opening_value for c in result.classes] == [D("800.00"), D("400.00")]
