@@ -23,6 +23,16 @@ from .money import ZERO, allocate, percent, round_money
 from .reference import chart_accounts, k1_threshold
 
 RATE_97 = Decimal("0.97")
+#: The stock equation of a class, in the order accountants read it.
+EQUATION_FIELDS = (
+    "opening_value",
+    "purchases",
+    "closing_acquisition_value",
+    "write_down",
+    "closing_value",
+    "cost_of_goods_sold",
+    "change",
+)
 FIXED_VALUE_BAND = Decimal(20)  # ± percent, BFNAR 2016:10 p. 12.6 (S)
 
 

@@ -4,6 +4,7 @@ import json
 import re
 from decimal import Decimal
 
+from .closing import EQUATION_FIELDS
 from .money import round_money
 
 _NUMBER = re.compile(r'"\\u0000(-?[0-9.]+)"')
@@ -114,36 +115,14 @@ def to_text(result):
         (
             c.inventory_class,
             f"{c.inventory_account}/{c.contra_account}/{c.change_account}",
-            *(
-                _money(v)
-                for v in (
-                    c.opening_value,
-                    c.purchases,
-                    c.closing_acquisition_value,
-                    c.write_down,
-                    c.closing_value,
-                    c.cost_of_goods_sold,
-                    c.change,
-                )
-            ),
+            *(_money(getattr(c, f)) for f in EQUATION_FIELDS),
         )
         for c in result.classes
     ]
     totals = (
         "total",
         "",
-        *(
-            _money(sum(getattr(c, f) for c in result.classes))
-            for f in (
-                "opening_value",
-                "purchases",
-                "closing_acquisition_value",
-                "write_down",
-                "closing_value",
-                "cost_of_goods_sold",
-                "change",
-            )
-        ),
+        *(_money(sum(getattr(c, f) for c in result.classes)) for f in EQUATION_FIELDS),
     )
     out += _table(header, rows + [totals])
     if result.rule_97:

@@ -91,25 +91,27 @@ class TestNordicStockClosing(NordicStockClosingCase):
         self.assertEqual(items[1][0], "W")
         self.assertEqual(items[-1][6], 18000)  # total acquisition value
 
+    def _example_b(self, rule_97, y_price):
+        """DOMAIN.md example B in a K2 company: X 200 @ 50 (sales price 70),
+        Y 100 @ 120 (``y_price``), Z 50 @ 80 (100); GL 1460 = 20,000."""
+        company = self.company_se
+        company.nordic_rule_97 = rule_97
+        category = self._category(company, "goods_for_resale")
+        for code, qty, cost, price in (
+            ("X", 200, 50, 70),
+            ("Y", 100, 120, y_price),
+            ("Z", 50, 80, 100),
+        ):
+            product = self._product(company, category, code, price)
+            self._move(product, qty, cost, "2025-03-01 10:00:00")
+        self._ledger_entry(company, "2024-12-31", [("1460", 20000), ("2091", -20000)])
+        return company
+
     def test_example_b_sweden_k2_main_rule(self):
         """Example B: X 200 @ 50 (NRV 70), Y 100 @ 120 (NRV 90), Z 50 @ 80 (NRV 100).
         AV 26,000, lowest value 23,000 < 97 % 25,220; GL 1460 = 20,000.
         Debit 1460 6,000 / credit 4960; debit 4960 3,000 / credit 1469."""
-        company = self.company_se
-        company.nordic_rule_97 = "contra"
-        category = self._category(company, "goods_for_resale")
-        for code, qty, cost, price in (
-            ("X", 200, 50, 70),
-            ("Y", 100, 120, 90),
-            ("Z", 50, 80, 100),
-        ):
-            self._move(
-                self._product(company, category, code, price),
-                qty,
-                cost,
-                "2025-03-01 10:00:00",
-            )
-        self._ledger_entry(company, "2024-12-31", [("1460", 20000), ("2091", -20000)])
+        company = self._example_b("contra", y_price=90)
 
         closing = self._closing(company)
         closing.action_compute()
@@ -131,21 +133,7 @@ class TestNordicStockClosing(NordicStockClosingCase):
     def test_example_b_variant_97_rule_chosen_after_manual_nrv(self):
         """Y's NRV entered as 130: lowest value 26,000, 97 % rule 25,220 is lower:
         debit 1460 6,000 / credit 4960; debit 4960 780 / credit 1469 780."""
-        company = self.company_se
-        company.nordic_rule_97 = "contra"
-        category = self._category(company, "goods_for_resale")
-        for code, qty, cost, price in (
-            ("X", 200, 50, 70),
-            ("Y", 100, 120, 90),
-            ("Z", 50, 80, 100),
-        ):
-            self._move(
-                self._product(company, category, code, price),
-                qty,
-                cost,
-                "2025-03-01 10:00:00",
-            )
-        self._ledger_entry(company, "2024-12-31", [("1460", 20000), ("2091", -20000)])
+        company = self._example_b("contra", y_price=90)
 
         closing = self._closing(company)
         closing.action_compute()
@@ -170,21 +158,7 @@ class TestNordicStockClosing(NordicStockClosingCase):
 
     def test_example_b_variant_97_rule_as_reserve(self):
         """The 3 % as untaxed reserve: debit 8896 / credit 2196 780, stock at AV."""
-        company = self.company_se
-        company.nordic_rule_97 = "reserve"
-        category = self._category(company, "goods_for_resale")
-        for code, qty, cost, price in (
-            ("X", 200, 50, 70),
-            ("Y", 100, 120, 130),
-            ("Z", 50, 80, 100),
-        ):
-            self._move(
-                self._product(company, category, code, price),
-                qty,
-                cost,
-                "2025-03-01 10:00:00",
-            )
-        self._ledger_entry(company, "2024-12-31", [("1460", 20000), ("2091", -20000)])
+        company = self._example_b("reserve", y_price=130)
         closing = self._closing(company)
         closing.action_post()  # computes first
         self.assertEqual(
