@@ -2,4 +2,5 @@
 # it has no Odoo import.
 from . import models
 from . import wizards
+from . import reports
 from .hooks import post_init_hook

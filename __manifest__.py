@@ -22,6 +22,9 @@
         "views/nordic_stock_closing_views.xml",
         "views/account_move_views.xml",
         "wizards/nordic_stock_closing_wizard_views.xml",
+        "reports/nordic_stock_closing_reports.xml",
+        "reports/report_nordic_count_list.xml",
+        "reports/report_nordic_closing_summary.xml",
     ],
     "assets": {
         "web.assets_tests": [

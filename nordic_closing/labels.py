@@ -41,10 +41,20 @@ LABELS = {
         "Inget att bokföra: huvudboken visar redan de utgående värdena.",
     ),
     "notes": ("Notes", "Merknader", "Anmärkningar"),
+    "page": ("Page", "Side", "Sida"),
     # columns
     "inventory_class": ("Inventory class", "Lagerklasse", "Lagerklass"),
     "inventory_account": ("Inventory account", "Lagerkonto", "Lagerkonto"),
-    "contra_account": ("Write-down account", "Nedskrivningskonto", "Nedskrivningskonto"),
+    "accounts": (
+        "Accounts (inventory / write-down / change)",
+        "Kontoer (lager / nedskrivning / beholdningsendring)",
+        "Konton (lager / nedskrivning / lagerförändring)",
+    ),
+    "contra_account": (
+        "Write-down account",
+        "Nedskrivningskonto",
+        "Nedskrivningskonto",
+    ),
     "change_account": ("Change account", "Beholdningsendring", "Lagerförändring"),
     "account": ("Account", "Konto", "Konto"),
     "label": ("Text", "Tekst", "Text"),
@@ -81,8 +91,16 @@ LABELS = {
         "Kostnad sålda varor = ingående lager + inköp − utgående lager",
     ),
     # entry lines
-    "entry_label": ("Inventory closing", "Årsavslutning varelager", "Bokslut varulager"),
-    "step_acquisition_value": ("acquisition value", "anskaffelseskost", "anskaffningsvärde"),
+    "entry_label": (
+        "Inventory closing",
+        "Årsavslutning varelager",
+        "Bokslut varulager",
+    ),
+    "step_acquisition_value": (
+        "acquisition value",
+        "anskaffelseskost",
+        "anskaffningsvärde",
+    ),
     "step_write_down": ("write-down", "nedskrivning", "nedskrivning"),
     "step_stock_reserve": (
         "untaxed stock reserve (97 % rule, IL 17:4)",
@@ -102,8 +120,16 @@ LABELS = {
         "Hjelpematerialer",
         "Tillsatsmaterial och förnödenheter",
     ),
-    "work_in_progress": ("Work in progress", "Varer under tilvirkning", "Produkter i arbete"),
-    "finished_goods": ("Finished goods", "Ferdige egentilvirkede varer", "Färdiga varor"),
+    "work_in_progress": (
+        "Work in progress",
+        "Varer under tilvirkning",
+        "Produkter i arbete",
+    ),
+    "finished_goods": (
+        "Finished goods",
+        "Ferdige egentilvirkede varer",
+        "Färdiga varor",
+    ),
     "goods_for_resale": (
         "Goods for resale",
         "Innkjøpte varer for videresalg",
@@ -154,12 +180,12 @@ LABELS = {
         "Temporär skillnad",
     ),
     "tax_no_note": (
-        "Write-downs for obsolescence and fair value are not deductible until the goods "
-        "are sold or scrapped: they are a temporary difference.",
-        "Nedskrivning for ukurans og virkelig verdi er ikke fradragsberettiget før varene "
-        "er solgt eller kassert: den er en midlertidig forskjell.",
-        "Nedskrivning för inkurans och verkligt värde är inte avdragsgill förrän varorna "
-        "sålts eller kasserats: den är en temporär skillnad.",
+        "Write-downs for obsolescence and fair value are not deductible until the "
+        "goods are sold or scrapped: they are a temporary difference.",
+        "Nedskrivning for ukurans og virkelig verdi er ikke fradragsberettiget før "
+        "varene er solgt eller kassert: den er en midlertidig forskjell.",
+        "Nedskrivning för inkurans och verkligt värde är inte avdragsgill förrän "
+        "varorna sålts eller kasserats: den är en temporär skillnad.",
     ),
     "rule_97_off": (
         "The 97 % rule is not used; for comparison:",
@@ -175,8 +201,8 @@ LABELS = {
     "principle_valuation": (
         "Inventories are valued at the lower of acquisition value and net realisable "
         "value, item by item.",
-        "Varelager er vurdert til laveste av anskaffelseskost og virkelig verdi, post for "
-        "post.",
+        "Varelager er vurdert til laveste av anskaffelseskost og virkelig verdi, "
+        "post for post.",
         "Varulagret har värderats till det lägsta av anskaffningsvärdet och "
         "nettoförsäljningsvärdet, post för post.",
     ),
@@ -197,9 +223,12 @@ LABELS = {
         "försäljningskostnader.",
     ),
     "principle_obsolescence": (
-        "Obsolescence is provided for by age bands (days since last movement: percent):",
-        "Ukurans er avsatt etter aldersintervaller (dager siden siste bevegelse: prosent):",
-        "Inkurans har beaktats efter åldersintervall (dagar sedan senaste rörelse: procent):",
+        "Obsolescence is provided for by age bands "
+        "(days since last movement: percent):",
+        "Ukurans er avsatt etter aldersintervaller "
+        "(dager siden siste bevegelse: prosent):",
+        "Inkurans har beaktats efter åldersintervall "
+        "(dagar sedan senaste rörelse: procent):",
     ),
     "principle_97": (
         "The stock is valued for tax under the 97 % rule (IL 17:4).",
@@ -210,15 +239,19 @@ LABELS = {
         "Raw materials and consumables are carried at a fixed quantity and value "
         "(ÅRL 4:12).",
         "Råvarer og hjelpematerialer er ført til fast mengde og verdi (ÅRL 4:12).",
-        "Råvaror och förnödenheter har tagits upp till fast mängd och värde (ÅRL 4:12).",
+        "Råvaror och förnödenheter har tagits upp till fast mängd och värde "
+        "(ÅRL 4:12).",
     ),
-    "nrv_source": ("Source of net realisable value", "Kilde for virkelig verdi",
-                   "Källa för nettoförsäljningsvärde"),
+    "nrv_source": (
+        "Source of net realisable value",
+        "Kilde for virkelig verdi",
+        "Källa för nettoförsäljningsvärde",
+    ),
 }
 
 
 def labels(lang="en"):
-    """``{key: text}`` in ``lang`` (en, nb, sv); other languages fall back to English."""
+    """``{key: text}`` in ``lang`` (en, nb, sv); other languages: English."""
     index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     return {key: texts[index] for key, texts in LABELS.items()}
 

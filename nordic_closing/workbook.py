@@ -14,6 +14,8 @@ from .labels import labels
 from .money import ZERO, round_money
 
 MONEY = "#,##0.00;-#,##0.00"
+#: debit, credit and write-down columns: a zero stays empty, as on a printed ledger
+MONEY_BLANK_ZERO = "#,##0.00;-#,##0.00;;@"
 QUANTITY = "#,##0.####"
 
 
@@ -24,13 +26,21 @@ class _Formats:
 
         self.title = add(bold=True, font_size=14)
         self.bold = add(bold=True)
-        self.header = add(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True,
-                          valign="top")
-        self.header_right = add(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True,
-                                valign="top", align="right")
+        self.header = add(
+            bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, valign="top"
+        )
+        self.header_right = add(
+            bold=True,
+            bg_color="#D9E1F2",
+            border=1,
+            text_wrap=True,
+            valign="top",
+            align="right",
+        )
         self.text = add()
         self.wrap = add(text_wrap=True, valign="top")
         self.money = add(num_format=MONEY)
+        self.money_blank = add(num_format=MONEY_BLANK_ZERO)
         self.quantity = add(num_format=QUANTITY)
         self.total_text = add(bold=True, top=1)
         self.total_money = add(bold=True, top=1, num_format=MONEY)
@@ -48,12 +58,35 @@ def write_workbook(result, target, lang="en", meta=None):
     book = Workbook(target, {"constant_memory": True, "in_memory": False})
     book.set_properties({"title": text["title"], "company": meta.get("company", "")})
     fmt = _Formats(book)
-    _summary(book.add_worksheet(text["sheet_summary"]), result, text, fmt, meta)
-    _items(book.add_worksheet(text["sheet_items"]), result, text, fmt)
-    _equation(book.add_worksheet(text["sheet_equation"]), result, text, fmt)
-    _tax(book.add_worksheet(text["sheet_tax"]), result, text, fmt)
-    _principles(book.add_worksheet(text["sheet_principles"]), result, text, fmt, meta)
+    sheets = [
+        (_summary, "sheet_summary", True),
+        (_items, "sheet_items", True),
+        (_equation, "sheet_equation", True),
+        (_tax, "sheet_tax", False),
+        (_principles, "sheet_principles", False),
+    ]
+    for write, name, landscape in sheets:
+        sheet = book.add_worksheet(text[name])
+        _page_setup(sheet, result, text, meta, landscape)
+        if write in (_summary, _principles):
+            write(sheet, result, text, fmt, meta)
+        else:
+            write(sheet, result, text, fmt)
     book.close()
+
+
+def _page_setup(sheet, result, text, meta, landscape):
+    """A4, one page wide, company and date in the header, page numbers below."""
+    sheet.set_paper(9)
+    if landscape:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.5, right=0.5, top=0.8, bottom=0.7)
+    company = str(meta.get("company") or "").replace("&", "&&")
+    title = text["title"].replace("&", "&&")
+    date = f"{text['balance_date']} {result.options.balance_date.isoformat()}"
+    sheet.set_header(f"&L&9{company}&C&9{title}&R&9{date}")
+    sheet.set_footer(f"&L&9&A&R&9{text['page']} &P / &N")
 
 
 def _class_name(text, inventory_class):
@@ -62,20 +95,26 @@ def _class_name(text, inventory_class):
 
 def _summary(sheet, result, text, fmt, meta):
     options = result.options
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, 1, 44)
-    sheet.set_column(2, 6, 16)
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 1, 66)
+    sheet.set_column(2, 5, 16)
     row = 0
     sheet.write(row, 0, text["title"], fmt.title)
     row += 2
     facts = [
         (text["company"], meta.get("company", "")),
         (text["balance_date"], options.balance_date),
-        (text["fiscal_year"], f"{options.fiscal_year_start.isoformat()} – "
-                              f"{options.balance_date.isoformat()}"),
+        (
+            text["fiscal_year"],
+            f"{options.fiscal_year_start.isoformat()} – "
+            f"{options.balance_date.isoformat()}",
+        ),
         (text["framework"], result.framework.label),
         (text["method"], text[options.method]),
-        (text["currency"], meta.get("currency", "SEK" if options.country == "SE" else "NOK")),
+        (
+            text["currency"],
+            meta.get("currency", "SEK" if options.country == "SE" else "NOK"),
+        ),
         (text["entry_number"], meta.get("entry_number") or text["not_posted"]),
     ]
     for label, value in facts:
@@ -88,22 +127,51 @@ def _summary(sheet, result, text, fmt, meta):
     row += 1
     sheet.write(row, 0, text["classes"], fmt.bold)
     row += 1
-    headers = ("inventory_class", "inventory_account", "closing_acquisition_value",
-               "write_down", "closing_value", "change")
+    headers = (
+        "inventory_class",
+        "accounts",
+        "closing_acquisition_value",
+        "write_down",
+        "closing_value",
+        "change",
+    )
     _header(sheet, row, [text[h] for h in headers], fmt, first_text=2)
     row += 1
     first = row
     for cls in result.classes:
         sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
-        sheet.write(row, 1, f"{cls.inventory_account} / {cls.contra_account} / "
-                            f"{cls.change_account}", fmt.text)
-        for col, value in enumerate((cls.closing_acquisition_value, cls.write_down,
-                                     cls.closing_value, cls.change), start=2):
+        sheet.write(
+            row,
+            1,
+            f"{cls.inventory_account} / {cls.contra_account} / "
+            f"{cls.change_account}",
+            fmt.text,
+        )
+        for col, value in enumerate(
+            (
+                cls.closing_acquisition_value,
+                cls.write_down,
+                cls.closing_value,
+                cls.change,
+            ),
+            start=2,
+        ):
             sheet.write_number(row, col, value, fmt.money)
         row += 1
-    _totals(sheet, row, first, range(2, 6), text["total"], fmt, [
-        result.acquisition_value, result.write_down, result.closing_value,
-        sum((c.change for c in result.classes), ZERO)])
+    _totals(
+        sheet,
+        row,
+        first,
+        range(2, 6),
+        text["total"],
+        fmt,
+        [
+            result.acquisition_value,
+            result.write_down,
+            result.closing_value,
+            sum((c.change for c in result.classes), ZERO),
+        ],
+    )
     row += 2
     sheet.write(row, 0, text["entry"], fmt.bold)
     row += 1
@@ -111,18 +179,30 @@ def _summary(sheet, result, text, fmt, meta):
         sheet.write(row, 0, text["no_entry"], fmt.text)
         row += 1
     else:
-        _header(sheet, row, [text["account"], text["label"], text["debit"], text["credit"]],
-                fmt, first_text=2)
+        _header(
+            sheet,
+            row,
+            [text["account"], text["label"], text["debit"], text["credit"]],
+            fmt,
+            first_text=2,
+        )
         row += 1
         first = row
         for line in result.entry:
             sheet.write_string(row, 0, line.account, fmt.text)
             sheet.write(row, 1, _entry_label(text, result, line), fmt.text)
-            sheet.write_number(row, 2, line.debit, fmt.money)
-            sheet.write_number(row, 3, line.credit, fmt.money)
+            sheet.write_number(row, 2, line.debit, fmt.money_blank)
+            sheet.write_number(row, 3, line.credit, fmt.money_blank)
             row += 1
-        _totals(sheet, row, first, (2, 3), text["total"], fmt,
-                [result.total_debit, result.total_credit])
+        _totals(
+            sheet,
+            row,
+            first,
+            (2, 3),
+            text["total"],
+            fmt,
+            [result.total_debit, result.total_credit],
+        )
         row += 1
     if result.notes:
         row += 1
@@ -134,14 +214,27 @@ def _summary(sheet, result, text, fmt, meta):
 
 
 def _items(sheet, result, text, fmt):
-    headers = ("product", "name", "inventory_class", "quantity", "unit", "unit_cost",
-               "acquisition_value", "nrv", "write_down", "reason", "value")
+    headers = (
+        "product",
+        "name",
+        "inventory_class",
+        "quantity",
+        "unit",
+        "unit_cost",
+        "acquisition_value",
+        "nrv",
+        "write_down",
+        "reason",
+        "value",
+    )
     widths = (18, 36, 24, 12, 8, 14, 16, 16, 14, 20, 16)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     sheet.freeze_panes(1, 1)
-    _header(sheet, 0, [text[h] for h in headers], fmt, first_text=3,
-            text_columns=(4, 9))
+    sheet.repeat_rows(0)
+    _header(
+        sheet, 0, [text[h] for h in headers], fmt, first_text=3, text_columns=(4, 9)
+    )
     row = 1
     totals = [ZERO, ZERO, ZERO]
     for item in result.items:
@@ -152,14 +245,17 @@ def _items(sheet, result, text, fmt):
         sheet.write_number(row, 3, stock.quantity, fmt.quantity)
         sheet.write_string(row, 4, stock.unit, fmt.text)
         if stock.quantity:
-            sheet.write_number(row, 5, stock.acquisition_value / stock.quantity, fmt.money)
+            sheet.write_number(
+                row, 5, stock.acquisition_value / stock.quantity, fmt.money
+            )
         sheet.write_number(row, 6, stock.acquisition_value, fmt.money)
         if stock.net_realisable_value is not None:
             sheet.write_number(row, 7, stock.net_realisable_value, fmt.money)
-        sheet.write_number(row, 8, item.write_down, fmt.money)
+        sheet.write_number(row, 8, item.write_down, fmt.money_blank)
         if item.reason:
-            sheet.write_string(row, 9, text.get(f"reason_{item.reason}", item.reason),
-                               fmt.text)
+            sheet.write_string(
+                row, 9, text.get(f"reason_{item.reason}", item.reason), fmt.text
+            )
         sheet.write_number(row, 10, item.value, fmt.money)
         totals[0] += stock.acquisition_value
         totals[1] += item.write_down
@@ -170,8 +266,16 @@ def _items(sheet, result, text, fmt):
 
 
 def _equation(sheet, result, text, fmt):
-    headers = ("inventory_class", "opening_value", "purchases", "closing_acquisition_value",
-               "write_down", "closing_value", "cost_of_goods_sold", "change")
+    headers = (
+        "inventory_class",
+        "opening_value",
+        "purchases",
+        "closing_acquisition_value",
+        "write_down",
+        "closing_value",
+        "cost_of_goods_sold",
+        "change",
+    )
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, len(headers) - 1, 18)
     sheet.freeze_panes(1, 1)
@@ -183,8 +287,15 @@ def _equation(sheet, result, text, fmt):
         for col, name in enumerate(fields, start=1):
             sheet.write_number(row, col, getattr(cls, name), fmt.money)
         row += 1
-    _totals(sheet, row, 1, range(1, len(headers)), text["total"], fmt,
-            [sum((getattr(c, f) for c in result.classes), ZERO) for f in fields])
+    _totals(
+        sheet,
+        row,
+        1,
+        range(1, len(headers)),
+        text["total"],
+        fmt,
+        [sum((getattr(c, f) for c in result.classes), ZERO) for f in fields],
+    )
     sheet.write(row + 2, 0, text["equation_note"], fmt.text)
 
 
@@ -208,8 +319,11 @@ def _tax_sweden(sheet, result, text, fmt):
         start = 3
         chosen = None
     else:
-        main, acquisition, alternative = (rule.main_rule_value, rule.acquisition_value,
-                                          rule.alternative_value)
+        main, acquisition, alternative = (
+            rule.main_rule_value,
+            rule.acquisition_value,
+            rule.alternative_value,
+        )
         start = 2
         chosen = rule.chosen
     rows = [
@@ -235,7 +349,12 @@ def _tax_sweden(sheet, result, text, fmt):
 
 def _tax_norway(sheet, result, text, fmt):
     sheet.write(0, 0, text["tax_no_title"], fmt.title)
-    headers = ("inventory_class", "accounting_value", "tax_value", "temporary_difference")
+    headers = (
+        "inventory_class",
+        "accounting_value",
+        "tax_value",
+        "temporary_difference",
+    )
     _header(sheet, 2, [text[h] for h in headers], fmt, first_text=1)
     row = 3
     for cls in result.classes:
@@ -244,10 +363,19 @@ def _tax_norway(sheet, result, text, fmt):
         sheet.write_number(row, 2, cls.tax_value, fmt.money)
         sheet.write_number(row, 3, cls.temporary_difference, fmt.money)
         row += 1
-    _totals(sheet, row, 3, (1, 2, 3), text["total"], fmt, [
-        result.closing_value,
-        sum((c.tax_value for c in result.classes), ZERO),
-        sum((c.temporary_difference for c in result.classes), ZERO)])
+    _totals(
+        sheet,
+        row,
+        3,
+        (1, 2, 3),
+        text["total"],
+        fmt,
+        [
+            result.closing_value,
+            sum((c.tax_value for c in result.classes), ZERO),
+            sum((c.temporary_difference for c in result.classes), ZERO),
+        ],
+    )
     sheet.write(row + 2, 0, text["tax_no_note"], fmt.wrap)
 
 
@@ -265,7 +393,9 @@ def _principles(sheet, result, text, fmt, meta):
     if meta.get("nrv_source"):
         lines.append((f"{text['nrv_source']}: {meta['nrv_source']}", fmt.wrap))
     if options.obsolescence_bands:
-        bands = ", ".join(f"{b.days}: {b.percent} %" for b in options.obsolescence_bands)
+        bands = ", ".join(
+            f"{b.days}: {b.percent} %" for b in options.obsolescence_bands
+        )
         lines.append((f"{text['principle_obsolescence']} {bands}", fmt.wrap))
     if result.rule_97 and result.rule_97.chosen == "alternative":
         lines.append((text["principle_97"], fmt.wrap))
@@ -285,6 +415,10 @@ def _header(sheet, row, titles, fmt, first_text=1, text_columns=()):
 def _totals(sheet, row, first, columns, label, fmt, values):
     """A total row: SUM formulas with their values cached for readers."""
     sheet.write(row, 0, label, fmt.total_text)
+    columns = list(columns)
+    for col in range(1, max(columns)):
+        if col not in columns:
+            sheet.write_blank(row, col, None, fmt.total_text)
     for col, value in zip(columns, values, strict=True):
         top = xl_rowcol_to_cell(first, col)
         bottom = xl_rowcol_to_cell(max(row - 1, first), col)
@@ -295,8 +429,10 @@ def _totals(sheet, row, first, columns, label, fmt, values):
 def _entry_label(text, result, line):
     """The entry line's text in the workbook's language."""
     step = text[f"step_{line.step}"]
-    subject = step if line.step == "stock_reserve" else (
-        f"{_class_name(text, line.inventory_class)}, {step}"
+    subject = (
+        step
+        if line.step == "stock_reserve"
+        else (f"{_class_name(text, line.inventory_class)}, {step}")
     )
     return f"{text['entry_label']} {result.options.balance_date.isoformat()}: {subject}"
 

@@ -5,3 +5,4 @@ from . import test_settings
 from . import test_security
 from . import test_closing
 from . import test_tour
+from . import test_reports

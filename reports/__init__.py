@@ -1,0 +1,2 @@
+from . import report_nordic_count_list
+from . import report_nordic_closing_summary

@@ -1,0 +1,100 @@
+from odoo import api, models
+
+from .report_nordic_count_list import nordic_country
+
+
+class ReportNordicClosingSummary(models.AbstractModel):
+    """One page for the file: the stock equation per class, the entry, the tax view."""
+
+    _name = "report.l10n_nordic_stock_closing.report_nordic_closing_summary"
+    _description = "Inventory closing: summary"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        return {
+            "doc_ids": docids,
+            "doc_model": "nordic.stock.closing",
+            "docs": self.env["nordic.stock.closing"].browse(docids),
+            "nordic_summary": self._nordic_summary,
+        }
+
+    @api.model
+    def _nordic_summary(self, closing):
+        """Account codes read in the closing's company; the posted entry's lines when
+        there is one, else the preview."""
+        closing = closing.with_company(closing.company_id)
+        currency = closing.currency_id
+        source = closing.move_id.line_ids or closing.entry_line_ids
+        entry = [
+            {
+                "code": line.account_id.code,
+                "account": line.account_id.name,
+                "label": line.name or "",
+                "debit": line.debit,
+                "credit": line.credit,
+            }
+            for line in source
+        ]
+        classes = [
+            {
+                "record": cls,
+                "accounts": " / ".join(
+                    code
+                    for code in (
+                        cls.inventory_account_id.code,
+                        cls.contra_account_id.code,
+                        cls.change_account_id.code,
+                    )
+                    if code
+                ),
+            }
+            for cls in closing.class_ids
+        ]
+        totals = {
+            fname: currency.round(sum(closing.class_ids.mapped(fname)))
+            for fname in (
+                "opening_value",
+                "purchases",
+                "closing_acquisition_value",
+                "write_down",
+                "closing_value",
+                "cost_of_goods_sold",
+                "change",
+                "tax_value",
+            )
+        }
+        totals["temporary_difference"] = currency.round(
+            totals["tax_value"] - totals["closing_value"]
+        )
+        country = nordic_country(closing)
+        rule_97 = None
+        if country == "SE":
+            used = closing.rule_97 in ("contra", "reserve")
+            acquisition = totals["closing_acquisition_value"]
+            main = closing.rule_97_main_value if used else totals["closing_value"]
+            alternative = (
+                closing.rule_97_alternative_value
+                if used
+                else currency.round(acquisition * 0.97)
+            )
+            chosen = closing.rule_97_chosen if used else False
+            rule_97 = {
+                "used": used,
+                "acquisition_value": acquisition,
+                "main": main,
+                "alternative": alternative,
+                "chosen": chosen,
+                "allowance": currency.round(acquisition - alternative)
+                if chosen == "alternative"
+                else 0.0,
+            }
+        return {
+            "country": country,
+            "classes": classes,
+            "totals": totals,
+            "entry": entry,
+            "entry_posted": bool(closing.move_id),
+            "debit": currency.round(sum(line["debit"] for line in entry)),
+            "credit": currency.round(sum(line["credit"] for line in entry)),
+            "rule_97": rule_97,
+        }
