@@ -10,6 +10,7 @@ from datetime import datetime
 from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from .closing import EQUATION_FIELDS
 from .labels import labels
 from .money import ZERO, round_money
 
@@ -266,22 +267,13 @@ def _items(sheet, result, text, fmt):
 
 
 def _equation(sheet, result, text, fmt):
-    headers = (
-        "inventory_class",
-        "opening_value",
-        "purchases",
-        "closing_acquisition_value",
-        "write_down",
-        "closing_value",
-        "cost_of_goods_sold",
-        "change",
-    )
+    headers = ("inventory_class", *EQUATION_FIELDS)
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, len(headers) - 1, 18)
     sheet.freeze_panes(1, 1)
     _header(sheet, 0, [text[h] for h in headers], fmt, first_text=1)
     row = 1
-    fields = headers[1:]
+    fields = EQUATION_FIELDS
     for cls in result.classes:
         sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
         for col, name in enumerate(fields, start=1):
