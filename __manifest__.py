@@ -13,6 +13,8 @@
         "security/ir.model.access.csv",
         "security/nordic_stock_closing_security.xml",
         "data/nordic.stock.account.mapping.csv",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron.xml",
         "views/nordic_stock_account_mapping_views.xml",
         "views/nordic_stock_class_account_views.xml",
         "views/nordic_obsolescence_band_views.xml",
@@ -26,6 +28,7 @@
         "reports/report_nordic_count_list.xml",
         "reports/report_nordic_closing_summary.xml",
     ],
+    "demo": ["demo/nordic_stock_closing_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "l10n_nordic_stock_closing/static/tests/tours/*.js",

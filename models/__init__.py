@@ -9,5 +9,6 @@ from . import nordic_stock_closing_line
 from . import nordic_stock_closing_class
 from . import nordic_stock_closing_entry
 from . import nordic_stock_closing
+from . import nordic_stock_closing_demo
 from . import stock_valuation_layer
 from . import account_move

@@ -5,4 +5,5 @@ from . import test_settings
 from . import test_security
 from . import test_closing
 from . import test_tour
+from . import test_cron
 from . import test_reports
