@@ -57,7 +57,8 @@ class NordicStockClassAccount(models.Model):
     )
     fixed_value = fields.Monetary(
         help="Raw materials and consumables carried at a fixed quantity and value "
-        "(ÅRL 4:12, Sweden K1/K2/K3 only). Leave empty to value the stock item by item.",
+        "(ÅRL 4:12, Sweden K1/K2/K3 only). Leave empty to value the stock item by "
+        "item.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     missing_account_codes = fields.Char(

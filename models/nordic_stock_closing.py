@@ -1,13 +1,16 @@
 import io
 import logging
 from datetime import date as date_type
+from datetime import datetime, timedelta
+from datetime import time as datetime_time
 from decimal import Decimal
 
 import psycopg2.errors
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, float_repr
 
 from ..nordic_closing import (
     INVENTORY_CLASSES,
@@ -22,7 +25,6 @@ from ..nordic_closing import (
 from ..nordic_closing.frameworks import STOCK_RESERVE
 from ..nordic_closing.labels import language_of
 from ..nordic_closing.workbook import write_workbook
-from .nordic_stock_closing_line import INVENTORY_CLASS_SELECTION
 
 _logger = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ FRAMEWORK_SELECTION = [
     ("NO_NGAAP", "Norway NGAAP"),
     ("NO_IFRS", "Norway IFRS"),
 ]
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MANAGER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_manager"
 USER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_user"
 #: NRV from the sales price only where the sales price is what the item sells at
@@ -172,7 +175,7 @@ class NordicStockClosing(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_compute(self):
-        """Value the stock at the date from the valuation layers and preview the entry."""
+        """Value the stock at the date from the valuation layers; preview the entry."""
         for closing in self:
             if closing.state in ("posted", "reversed"):
                 raise UserError(
@@ -180,7 +183,9 @@ class NordicStockClosing(models.Model):
                         "%(name)s is %(state)s: create a new closing to value the "
                         "stock again.",
                         name=closing.name,
-                        state=dict(closing._fields["state"].selection)[closing.state],
+                        state=dict(
+                            closing._fields["state"]._description_selection(self.env)
+                        )[closing.state],
                     )
                 )
             closing._nordic_compute()
@@ -270,7 +275,9 @@ class NordicStockClosing(models.Model):
         """The closing workbook (XLSX) for the auditor."""
         self.ensure_one()
         if self.state == "draft":
-            raise UserError(self.env._("Compute the closing before downloading its workbook."))
+            raise UserError(
+                self.env._("Compute the closing before downloading its workbook.")
+            )
         attachment = self._nordic_attach_workbook()
         return {
             "type": "ir.actions.act_url",
@@ -294,7 +301,8 @@ class NordicStockClosing(models.Model):
                 "currency": company.currency_id.name,
                 "entry_number": self.move_id.name,
                 "nrv_source": self.env._(
-                    "sales price less %(percent)s %% selling costs, unless entered per item",
+                    "sales price less %(percent)s %% selling costs, unless entered per "
+                    "item",
                     percent=self.selling_cost_percent,
                 ),
             },
@@ -302,7 +310,11 @@ class NordicStockClosing(models.Model):
         Attachment = self.env["ir.attachment"].sudo()
         name = self._nordic_workbook_name()
         Attachment.search(
-            [("res_model", "=", self._name), ("res_id", "=", self.id), ("name", "=", name)]
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("name", "=", name),
+            ]
         ).unlink()
         return Attachment.create(
             {
@@ -310,7 +322,7 @@ class NordicStockClosing(models.Model):
                 "raw": buffer.getvalue(),
                 "res_model": self._name,
                 "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "mimetype": XLSX_MIMETYPE,
             }
         )
 
@@ -347,7 +359,7 @@ class NordicStockClosing(models.Model):
             )
 
     def _nordic_check_lock_dates(self, accounting_date):
-        # Odoo 18 silently re-dates an entry posted into a locked period: refuse instead.
+        # Odoo 18 silently re-dates an entry posted into a locked period: refuse.
         violations = self.company_id._get_lock_date_violations(
             accounting_date,
             fiscalyear=True,
@@ -391,7 +403,7 @@ class NordicStockClosing(models.Model):
             raise UserError(self._nordic_already_posted_message()) from None
 
     def _nordic_already_posted_message(self, other=None):
-        suffix = " (%s)" % other.name if other else ""
+        suffix = f" ({other.name})" if other else ""
         return self.env._(
             "%(company)s already has a posted inventory closing for %(date)s%(other)s: "
             "reverse it before posting another one.",
@@ -470,13 +482,22 @@ class NordicStockClosing(models.Model):
         self.state = "computed"
 
     def _nordic_categories(self):
-        """``{category id: info}`` for the company's categories with storable products."""
+        """``{category id: info}`` for the categories whose products the company has
+        valued (valuation layers): a category only another company stocks does not
+        block this company's closing."""
         company = self.company_id
         self.env["product.template"].flush_model(["categ_id", "is_storable"])
+        self.env["stock.valuation.layer"].flush_model(["product_id", "company_id"])
         self.env.cr.execute(
             SQL(
-                "SELECT DISTINCT categ_id FROM product_template WHERE is_storable AND "
-                "(company_id IS NULL OR company_id = %s)",
+                """
+SELECT DISTINCT pt.categ_id
+  FROM product_template pt
+ WHERE pt.is_storable
+   AND EXISTS (SELECT 1 FROM product_product pp
+                 JOIN stock_valuation_layer svl ON svl.product_id = pp.id
+                WHERE pp.product_tmpl_id = pt.id AND svl.company_id = %s)
+                """,
                 company.id,
             )
         )
@@ -520,7 +541,8 @@ class NordicStockClosing(models.Model):
             if missing_class:
                 message.append(
                     self.env._(
-                        "Choose an inventory class on these product categories: %(list)s",
+                        "Choose an inventory class on these product categories: "
+                        "%(list)s",
                         list=", ".join(sorted(missing_class)),
                     )
                 )
@@ -537,7 +559,8 @@ class NordicStockClosing(models.Model):
         return info
 
     def _nordic_read_layers(self, categories):
-        """One pass over the valuation layers: quantity and value per product at the date.
+        """One query over the valuation layers: quantity and value per product at the
+        date.
 
         A layer belongs to the date of its journal entry when it has one (the accounting
         date), else of its stock move, else its creation, in the company's time zone.
@@ -553,70 +576,103 @@ class NordicStockClosing(models.Model):
         fifo_categories = [
             c for c, i in categories.items() if i["cost_method"] == "fifo"
         ]
+        # The local day of a layer is only computed near the date and the fiscal year
+        # start (two days either side, wider than any time zone offset); the layers
+        # further away are before or after by their UTC time alone. That spares the
+        # time zone conversion of millions of layers, with the same result.
+        tz = pytz.timezone(self._nordic_timezone())
+        start = self._nordic_fiscal_year_start()
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, datetime_time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        end_utc, start_utc, margin = (
+            utc(self.date + timedelta(days=1)),
+            utc(start),
+            timedelta(days=2),
+        )
         query = SQL(
             """
-WITH layer AS (
-    SELECT svl.product_id, svl.id, svl.quantity, svl.value,
+WITH layer AS NOT MATERIALIZED (
+    SELECT svl.id, svl.product_id, svl.quantity, svl.value,
            svl.stock_valuation_layer_id AS parent_id,
-           COALESCE(am.date, (COALESCE(sm.date, svl.create_date)
-                    AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date) AS layer_date
+           am.date AS entry_date,
+           COALESCE(sm.date, svl.create_date) AS stamp
       FROM stock_valuation_layer svl
-      JOIN product_product pp ON pp.id = svl.product_id
-      JOIN product_template pt ON pt.id = pp.product_tmpl_id
  LEFT JOIN stock_move sm ON sm.id = svl.stock_move_id
  LEFT JOIN account_move am ON am.id = svl.account_move_id
      WHERE svl.company_id = %(company)s
        AND svl.nordic_closing_id IS NULL
-       AND pt.categ_id = ANY(%(categories)s)
-), dated AS (
-    SELECT * FROM layer WHERE layer_date <= %(date)s
+), dated AS NOT MATERIALIZED (
+    -- the layers up to the date; opening: before the fiscal year
+    SELECT layer.*,
+           CASE WHEN entry_date IS NOT NULL THEN entry_date < %(start)s
+                WHEN stamp < %(start_low)s THEN true
+                WHEN stamp >= %(start_high)s THEN false
+                ELSE (stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date < %(start)s
+           END AS opening
+      FROM layer
+     WHERE CASE WHEN entry_date IS NOT NULL THEN entry_date <= %(date)s
+                WHEN stamp < %(end_low)s THEN true
+                WHEN stamp >= %(end_high)s THEN false
+                ELSE (stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date <= %(date)s
+           END
 ), totals AS (
     SELECT product_id,
            SUM(quantity) AS quantity,
            SUM(value) AS value,
-           COALESCE(SUM(quantity) FILTER (WHERE layer_date < %(start)s), 0) AS opening_quantity,
-           COALESCE(SUM(value) FILTER (WHERE layer_date < %(start)s), 0) AS opening_value,
-           COALESCE(SUM(value) FILTER (WHERE quantity > 0 AND layer_date >= %(start)s), 0)
+           COALESCE(SUM(quantity) FILTER (WHERE opening), 0) AS opening_quantity,
+           COALESCE(SUM(value) FILTER (WHERE opening), 0) AS opening_value,
+           COALESCE(SUM(value) FILTER (WHERE quantity > 0 AND NOT opening), 0)
                AS purchases,
-           MAX(layer_date) FILTER (WHERE quantity <> 0) AS last_movement
+           MAX(entry_date) FILTER (WHERE quantity <> 0) AS last_entry_date,
+           MAX(stamp) FILTER (WHERE quantity <> 0 AND entry_date IS NULL) AS last_stamp
       FROM dated GROUP BY product_id
-), incoming AS (
-    -- FIFO receipts with their later value adjustments (landed costs), newest first
-    SELECT d.product_id, d.layer_date, d.quantity,
-           d.value + COALESCE((SELECT SUM(c.value) FROM dated c
-                                WHERE c.parent_id = d.id AND c.quantity = 0), 0) AS value,
-           SUM(d.quantity) OVER (PARTITION BY d.product_id
-                                 ORDER BY d.layer_date DESC, d.id DESC) AS newer_quantity
-      FROM dated d
-      JOIN product_product pp ON pp.id = d.product_id
+), fifo_product AS (
+    SELECT pp.id
+      FROM product_product pp
       JOIN product_template pt ON pt.id = pp.product_tmpl_id
-     WHERE d.quantity > 0 AND pt.categ_id = ANY(%(fifo)s)
+     WHERE pt.categ_id = ANY(%(fifo)s)
+), landed AS (
+    -- later value adjustments (landed costs) of receipts, summed once per receipt
+    SELECT parent_id, SUM(value) AS value,
+           SUM(value) FILTER (WHERE opening) AS opening_value
+      FROM dated
+     WHERE parent_id IS NOT NULL AND quantity = 0
+     GROUP BY parent_id
+), incoming AS (
+    -- FIFO receipts with their landed costs, newest first: the receipts newer than
+    -- this one up to the date and, for the opening stock, before the fiscal year
+    SELECT d.product_id, d.opening, d.quantity,
+           d.value + COALESCE(l.value, 0) AS value,
+           d.value + COALESCE(l.opening_value, 0) AS opening_value,
+           -- the quantity received after this receipt (up to the date, before
+           -- the fiscal year)
+           SUM(d.quantity) OVER newest - d.quantity AS newer,
+           SUM(d.quantity) FILTER (WHERE d.opening) OVER newest - d.quantity
+               AS newer_opening
+      FROM dated d
+      JOIN fifo_product fp ON fp.id = d.product_id
+ LEFT JOIN landed l ON l.parent_id = d.id
+     WHERE d.quantity > 0
+    WINDOW newest AS (
+        PARTITION BY d.product_id
+            ORDER BY COALESCE(d.entry_date, (d.stamp AT TIME ZONE 'UTC'
+                                             AT TIME ZONE %(tz)s)::date) DESC,
+                     d.id DESC)
 ), fifo AS (
+    -- the newest receipts up to the closing (opening) quantity remain
     SELECT i.product_id,
-           SUM(i.value * LEAST(i.quantity, GREATEST(0, t.quantity - (i.newer_quantity - i.quantity)))
-               / i.quantity) AS value
+           SUM(i.value * LEAST(i.quantity, GREATEST(0, t.quantity - i.newer))
+               / i.quantity)
+               FILTER (WHERE i.newer < t.quantity) AS value,
+           SUM(i.opening_value
+               * LEAST(i.quantity, GREATEST(0, t.opening_quantity - i.newer_opening))
+               / i.quantity)
+               FILTER (WHERE i.opening AND i.newer_opening < t.opening_quantity)
+               AS opening_value
       FROM incoming i JOIN totals t ON t.product_id = i.product_id
-     WHERE i.newer_quantity - i.quantity < t.quantity
-     GROUP BY i.product_id
-), fifo_opening AS (
-    SELECT i.product_id,
-           SUM(i.value * LEAST(i.quantity, GREATEST(0, o.quantity - (i.newer_quantity - i.quantity)))
-               / i.quantity) AS value
-      FROM (SELECT product_id, quantity, value,
-                   SUM(quantity) OVER (PARTITION BY product_id
-                                       ORDER BY layer_date DESC, id DESC) AS newer_quantity
-              FROM (SELECT d.product_id, d.id, d.layer_date, d.quantity,
-                           d.value + COALESCE((SELECT SUM(c.value) FROM dated c
-                                                WHERE c.parent_id = d.id AND c.quantity = 0
-                                                  AND c.layer_date < %(start)s), 0) AS value
-                      FROM dated d
-                      JOIN product_product pp ON pp.id = d.product_id
-                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                     WHERE d.quantity > 0 AND d.layer_date < %(start)s
-                       AND pt.categ_id = ANY(%(fifo)s)) r) i
-      JOIN (SELECT product_id, opening_quantity AS quantity FROM totals) o
-        ON o.product_id = i.product_id
-     WHERE i.newer_quantity - i.quantity < o.quantity
      GROUP BY i.product_id
 )
 SELECT t.product_id, pt.categ_id, pt.default_code,
@@ -627,28 +683,53 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
        CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.value, 0) ELSE t.value END
            AS acquisition_value,
        t.opening_quantity,
-       CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(fo.value, 0)
+       CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.opening_value, 0)
             ELSE t.opening_value END AS opening_value,
-       t.purchases, t.last_movement
+       t.purchases,
+       -- the local day of the last movement (a day never moves back in UTC)
+       GREATEST(t.last_entry_date,
+                (t.last_stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date)
+           AS last_movement
   FROM totals t
   JOIN product_product pp ON pp.id = t.product_id
   JOIN product_template pt ON pt.id = pp.product_tmpl_id
   JOIN uom_uom uom ON uom.id = pt.uom_id
   LEFT JOIN fifo f ON f.product_id = t.product_id
-  LEFT JOIN fifo_opening fo ON fo.product_id = t.product_id
- WHERE t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0 OR t.purchases <> 0
+ WHERE pt.categ_id = ANY(%(categories)s)
+   AND (t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0 OR t.purchases <> 0)
  ORDER BY pt.default_code, t.product_id
             """,
-            tz=self._nordic_timezone(),
+            tz=tz.zone,
             company=self.company_id.id,
             categories=list(categories),
             fifo=fifo_categories,
             date=self.date,
-            start=self._nordic_fiscal_year_start(),
+            start=start,
+            end_low=end_utc - margin,
+            end_high=end_utc + margin,
+            start_low=start_utc - margin,
+            start_high=start_utc + margin,
             lang=self.env.lang or "en_US",
         )
-        self.env.cr.execute(query)
-        return self.env.cr.dictfetchall()
+        # For this one statement: no JIT compilation (it costs seconds on millions of
+        # layers, more than it saves) and at least 64 MB to aggregate in memory;
+        # both back to what they were afterwards (and at the end of the transaction).
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT current_setting('jit'), current_setting('work_mem'), "
+                "pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB')"
+            )
+        )
+        jit, work_mem, small = cr.fetchone()
+        set_config = (
+            "SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)"
+        )
+        cr.execute(SQL(set_config, "off", "64MB" if small else work_mem))
+        cr.execute(query)
+        rows = cr.dictfetchall()
+        cr.execute(SQL(set_config, jit, work_mem))
+        return rows
 
     def _nordic_product_list(self, rows, limit=20):
         names = [
@@ -705,6 +786,16 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
         if not snapshot:
             return
         self.env["nordic.stock.closing.line"].flush_model()
+        # each column as one array literal: psycopg2 would quote 1,000,000 values one
+        # by one (the same text: str() of ints, floats, Decimals, dates; the strings
+        # are selection keys)
+        arrays = {
+            name: "{"
+            + ",".join([str(v) if v is not None else "NULL" for v in column])
+            + "}"
+            for name, column in columns.items()
+        }
+        del columns
         self.env.cr.execute(
             SQL(
                 """
@@ -713,23 +804,24 @@ INSERT INTO nordic_stock_closing_line (
     acquisition_value, opening_quantity, opening_value, purchases, last_movement,
     net_realisable_value, nrv_source, write_down, value,
     create_uid, write_uid, create_date, write_date)
-SELECT %(closing)s, %(company)s, u.product_id, u.categ_id, u.inventory_class, u.quantity,
-       ROUND(u.acquisition_value, 2), u.opening_quantity, ROUND(u.opening_value, 2),
-       ROUND(u.purchases, 2), u.last_movement, u.nrv, u.nrv_source, 0,
-       ROUND(u.acquisition_value, 2), %(uid)s, %(uid)s, now() at time zone 'UTC',
-       now() at time zone 'UTC'
-  FROM unnest(%(product_id)s::int[], %(categ_id)s::int[], %(inventory_class)s::varchar[],
-              %(quantity)s::numeric[], %(acquisition_value)s::numeric[],
-              %(opening_quantity)s::numeric[], %(opening_value)s::numeric[],
-              %(purchases)s::numeric[], %(last_movement)s::date[],
-              %(net_realisable_value)s::numeric[], %(nrv_source)s::varchar[])
+SELECT %(closing)s, %(company)s, u.product_id, u.categ_id, u.inventory_class,
+       u.quantity, ROUND(u.acquisition_value, 2), u.opening_quantity,
+       ROUND(u.opening_value, 2), ROUND(u.purchases, 2), u.last_movement, u.nrv,
+       u.nrv_source, 0, ROUND(u.acquisition_value, 2), %(uid)s, %(uid)s,
+       now() at time zone 'UTC', now() at time zone 'UTC'
+  FROM unnest(%(product_id)s::int[], %(categ_id)s::int[],
+              %(inventory_class)s::varchar[], %(quantity)s::numeric[],
+              %(acquisition_value)s::numeric[], %(opening_quantity)s::numeric[],
+              %(opening_value)s::numeric[], %(purchases)s::numeric[],
+              %(last_movement)s::date[], %(net_realisable_value)s::numeric[],
+              %(nrv_source)s::varchar[])
        AS u(product_id, categ_id, inventory_class, quantity, acquisition_value,
             opening_quantity, opening_value, purchases, last_movement, nrv, nrv_source)
                 """,
                 closing=self.id,
                 company=self.company_id.id,
                 uid=self.env.uid,
-                **columns,
+                **arrays,
             )
         )
         self.env["nordic.stock.closing.line"].invalidate_model()
@@ -791,27 +883,106 @@ SELECT %(closing)s, %(company)s, u.product_id, u.categ_id, u.inventory_class, u.
                     company=self.company_id.name,
                 )
             )
-        lines = self.line_ids
-        items = [
-            ItemStock(
-                product=line.product_id.default_code or line.product_id.name,
-                inventory_class=line.inventory_class,
-                quantity=_dec(line.quantity),
-                acquisition_value=_dec(line.acquisition_value),
-                opening_quantity=_dec(line.opening_quantity),
-                opening_value=_dec(line.opening_value),
-                purchases=_dec(line.purchases),
-                last_movement=line.last_movement,
-                name=line.product_id.name,
-                unit=line.product_id.uom_id.name,
-                net_realisable_value=None
-                if line.nrv_source == "none"
-                else _dec(line.net_realisable_value),
-                nrv_source=line.nrv_source,
-                accounts=categories[line.categ_id.id]["accounts"],
+        # The lines in their ORM order (as ``line_ids``), read with one query: field
+        # access on 100,000 records would cost seconds. Numbers arrive as the floats
+        # the ORM would hold (NULL as 0.0), so the items are the same.
+        Line = self.env["nordic.stock.closing.line"]
+        for model in ("product.product", "product.template", Line._name):
+            self.env[model].flush_model()
+        self.env["uom.uom"].flush_model(["name"])
+        # (the lines of one closing: its own fields, first in the order, are the same)
+        order = ",".join(
+            term for term in Line._order.split(",") if term.split()[0] != "closing_id"
+        )
+        query = Line._search([("closing_id", "=", self.id)], order=order or "id")
+        # the product and its unit through the joins the ORM's order already made
+        Product, Uom = self.env["product.product"], self.env["uom.uom"]
+        product = query.make_alias(Line._table, "product_id")
+        query.add_join(
+            "LEFT JOIN",
+            product,
+            Product._table,
+            SQL(
+                "%s = %s",
+                Line._field_to_sql(Line._table, "product_id", query),
+                SQL.identifier(product, "id"),
+            ),
+        )
+        uom = query.make_alias(product, "uom_id")
+        query.add_join(
+            "LEFT JOIN",
+            uom,
+            Uom._table,
+            SQL(
+                "%s = %s",
+                Product._field_to_sql(product, "uom_id", query),
+                SQL.identifier(uom, "id"),
+            ),
+        )
+        columns = [
+            Line._field_to_sql(Line._table, fname, query)
+            for fname in (
+                "id",
+                "inventory_class",
+                "quantity",
+                "acquisition_value",
+                "opening_quantity",
+                "opening_value",
+                "purchases",
+                "last_movement",
+                "net_realisable_value",
+                "nrv_source",
+                "categ_id",
+                "write_down",
+                "write_down_reason",
             )
-            for line in lines
+        ] + [
+            Product._field_to_sql(product, "default_code", query),
+            Product._field_to_sql(product, "name", query),
+            Uom._field_to_sql(uom, "name", query),
         ]
+        # numbers as the ORM holds them: NULL as 0.0
+        for index in (2, 3, 4, 5, 6, 8, 11):
+            columns[index] = SQL("COALESCE(%s, 0)", columns[index])
+        self.env.cr.execute(query.select(*columns))
+        items, line_values, line_ids = [], [], []
+        for (
+            line_id,
+            inventory_class,
+            quantity,
+            acquisition_value,
+            opening_quantity,
+            opening_value,
+            purchases,
+            last_movement,
+            nrv,
+            nrv_source,
+            categ_id,
+            write_down,
+            reason,
+            code,
+            name,
+            unit,
+        ) in self.env.cr.fetchall():
+            items.append(
+                ItemStock(
+                    product=code or name,
+                    inventory_class=inventory_class or False,
+                    quantity=_dec(quantity),
+                    acquisition_value=_dec(acquisition_value),
+                    opening_quantity=_dec(opening_quantity),
+                    opening_value=_dec(opening_value),
+                    purchases=_dec(purchases),
+                    last_movement=last_movement,
+                    name=name,
+                    unit=unit,
+                    net_realisable_value=None if nrv_source == "none" else _dec(nrv),
+                    nrv_source=nrv_source or False,
+                    accounts=categories[categ_id or False]["accounts"],
+                )
+            )
+            line_values.append((write_down, reason or False))
+            line_ids.append(line_id)
         account_ids = {}
         for info in categories.values():
             account_ids.update(info["account_ids"])
@@ -825,7 +996,9 @@ SELECT %(closing)s, %(company)s, u.product_id, u.categ_id, u.inventory_class, u.
             )
         except ClosingError as error:
             raise UserError(str(error)) from None
-        result.lines = lines
+        result.lines = Line.browse(line_ids)
+        # (write-down, reason) of each line when read, for _nordic_store_result
+        result.line_values = line_values
         result.account_ids = account_ids
         return result
 
@@ -858,18 +1031,47 @@ SELECT account_id, SUM(balance) FROM account_move_line
 
     def _nordic_store_result(self, result):
         """Write item write-downs, the class summary and the entry preview."""
+        # One UPDATE for the changed lines (100,000 ORM writes would take minutes),
+        # with the values the ORM would store: the write-down rounded in the
+        # currency, value = acquisition value - write-down (its stored compute).
         Line = self.env["nordic.stock.closing.line"]
-        by_reason = {}
-        for line, item in zip(result.lines, result.items, strict=True):
-            if line.write_down != item.write_down or line.write_down_reason != (
-                item.reason or False
-            ):
-                by_reason.setdefault(
-                    (item.write_down, item.reason or False), []
-                ).append(line.id)
-        for (write_down, reason), ids in by_reason.items():
-            Line.browse(ids).write(
-                {"write_down": write_down, "write_down_reason": reason}
+        currency = self.currency_id
+        digits = currency.decimal_places
+        changed = {"ids": [], "write_downs": [], "reasons": [], "values": []}
+        for line_id, (old_write_down, old_reason), item in zip(
+            result.lines._ids, result.line_values, result.items, strict=True
+        ):
+            reason = item.reason or False
+            if _dec(old_write_down) == item.write_down and old_reason == reason:
+                continue
+            write_down = currency.round(float(item.write_down))
+            changed["ids"].append(line_id)
+            changed["write_downs"].append(float_repr(write_down, digits))
+            changed["reasons"].append(reason or None)
+            changed["values"].append(
+                float_repr(
+                    currency.round(float(item.stock.acquisition_value) - write_down),
+                    digits,
+                )
+            )
+        if changed["ids"]:
+            Line.flush_model()
+            self.env.cr.execute(
+                SQL(
+                    """
+UPDATE nordic_stock_closing_line l
+   SET write_down = u.write_down, write_down_reason = u.reason, value = u.value,
+       write_uid = %(uid)s, write_date = now() at time zone 'UTC'
+  FROM unnest(%(ids)s::int[], %(write_downs)s::numeric[], %(reasons)s::varchar[],
+              %(values)s::numeric[]) AS u(id, write_down, reason, value)
+ WHERE l.id = u.id
+                    """,
+                    uid=self.env.uid,
+                    **changed,
+                )
+            )
+            Line.invalidate_model(
+                ["write_down", "write_down_reason", "value", "write_uid", "write_date"]
             )
         account_ids = result.account_ids
         self.class_ids.unlink()
@@ -973,35 +1175,53 @@ SELECT account_id, SUM(balance) FROM account_move_line
         """Zero-quantity layers so that Odoo's own valuation shows the write-downs of
         real-time categories: per product, what brings the closing layers of all posted
         closings to minus this closing's write-down."""
-        real_time = self.line_ids.filtered(
-            lambda line: line.categ_id.with_company(self.company_id).property_valuation
-            == "real_time"
+        company = self.company_id
+        Line = self.env["nordic.stock.closing.line"]
+        Line.flush_model(["closing_id", "categ_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT categ_id FROM nordic_stock_closing_line "
+                "WHERE closing_id = %s AND categ_id IS NOT NULL",
+                self.id,
+            )
+        )
+        real_time = (
+            self.env["product.category"]
+            .with_company(company)
+            .browse(row[0] for row in self.env.cr.fetchall())
+            .filtered(lambda category: category.property_valuation == "real_time")
         )
         if not real_time:
             return
+        # the lines of those categories in the order of line_ids, fetched at once
+        real_time_lines = Line.search_fetch(
+            [("closing_id", "=", self.id), ("categ_id", "in", real_time.ids)],
+            ["product_id", "write_down"],
+        )
         Layer = self.env["stock.valuation.layer"].sudo()
         Layer.flush_model()
         self.env.cr.execute(
             SQL(
                 "SELECT product_id, SUM(value) FROM stock_valuation_layer WHERE "
                 "company_id = %s AND nordic_closing_id IS NOT NULL GROUP BY product_id",
-                self.company_id.id,
+                company.id,
             )
         )
         booked = dict(self.env.cr.fetchall())
+        currency = self.currency_id
+        description = self.env._("Write-down %(name)s", name=self.name)
         values = []
-        for line in real_time:
-            delta = -line.write_down - (booked.get(line.product_id.id) or 0)
-            if self.currency_id.round(delta):
+        for line in real_time_lines:
+            product_id = line.product_id.id
+            delta = currency.round(-line.write_down - (booked.get(product_id) or 0))
+            if delta:
                 values.append(
                     {
-                        "company_id": self.company_id.id,
-                        "product_id": line.product_id.id,
+                        "company_id": company.id,
+                        "product_id": product_id,
                         "quantity": 0,
-                        "value": self.currency_id.round(delta),
-                        "description": self.env._(
-                            "Write-down %(name)s", name=self.name
-                        ),
+                        "value": delta,
+                        "description": description,
                         "nordic_closing_id": self.id,
                     }
                 )
@@ -1015,12 +1235,13 @@ SELECT account_id, SUM(balance) FROM account_move_line
     # API for implementers
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self", lambda closing: closing.id)  # RPC callers get the id
     def prepare(self, company, date, post=False):
         """Compute (and with ``post=True`` post) the closing of ``company`` at ``date``.
 
-        Returns the closing. Reuses a draft or computed closing for the same date.
-        Usable from ``odoo-bin shell``, server actions and XML-RPC (company as id,
-        date as ``YYYY-MM-DD``).
+        Returns the closing (its id over RPC). Reuses a draft or computed closing for
+        the same date. Usable from ``odoo-bin shell``, server actions and XML-RPC
+        (company as id, date as ``YYYY-MM-DD``), whatever the caller's current company.
         """
         company = (
             self.env["res.company"].browse(int(company))
@@ -1028,15 +1249,218 @@ SELECT account_id, SUM(balance) FROM account_move_line
             else company
         )
         date = fields.Date.to_date(date) if not isinstance(date, date_type) else date
-        closing = self.search(
+        # in the closing's company: defaults (journal) and checks follow it
+        Closing = self.with_company(company)
+        closing = Closing.search(
             [
                 ("company_id", "=", company.id),
                 ("date", "=", date),
                 ("state", "in", ("draft", "computed")),
             ],
             limit=1,
-        ) or self.create({"company_id": company.id, "date": date})
+        ) or Closing.create({"company_id": company.id, "date": date})
         closing.action_compute()
         if post:
             closing.action_post()
         return closing
+
+    # ------------------------------------------------------------------
+    # Scheduled action: automatic closings (README "Automatic closings")
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_prepare_closings(self, batch_size=50):
+        """Prepare the due closings of the companies with automatic closing.
+
+        Due = a fiscal year end (and with monthly closing each month end) that has
+        passed in the company's time zone, has no closing in any state, and is not
+        before the last passed fiscal year end nor before the company's first closing.
+        Each closing is computed, then posted when the company posts automatically,
+        else its managers get an activity to review and post it. A company that fails
+        gets a draft closing with the error and an activity; the cron skips it until
+        that closing computes or is deleted. Runs ``batch_size`` periods per call and
+        reports the rest to the scheduler, which commits and calls again.
+
+        Returns the closings created (the failed ones included).
+        """
+        due = self._nordic_due_closings()
+        batch = due[:batch_size]
+        created = self.browse()
+        failed = self.env["res.company"]
+        for company, date in batch:
+            if company in failed:
+                continue  # the same cause would fail its later periods too
+            closing, ok = self._nordic_auto_close(company, date)
+            created |= closing
+            if not ok:
+                failed |= company
+        remaining = sum(
+            1 for company, _date in due[batch_size:] if company not in failed
+        )
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=remaining)
+        return created
+
+    @api.model
+    def _nordic_due_closings(self):
+        """``[(company, date)]`` to close automatically, oldest first per company."""
+        companies = (
+            self.env["res.company"]
+            .sudo()
+            .search([("nordic_auto_closing", "=", True)], order="id")
+        )
+        if not companies:
+            return []
+        existing = {}
+        for closing in self.sudo().search_fetch(
+            [("company_id", "in", companies.ids)],
+            ["company_id", "date", "state", "error_message"],
+        ):
+            existing.setdefault(closing.company_id, self.browse())
+            existing[closing.company_id] |= closing
+        due = []
+        for company in companies:
+            closings = existing.get(company, self.browse())
+            if closings.filtered(lambda c: c.state == "draft" and c.error_message):
+                continue  # a failed automatic closing waits for the managers
+            closed = set(closings.mapped("date"))
+            due += [
+                (company, date)
+                for date in self._nordic_period_ends(company, closings)
+                if date not in closed
+            ]
+        return due
+
+    @api.model
+    def _nordic_company_today(self, company):
+        tz = company.partner_id.tz or COUNTRY_TZ.get(company.country_id.code) or "UTC"
+        return fields.Date.context_today(self.with_context(tz=tz))
+
+    @api.model
+    def _nordic_period_ends(self, company, closings):
+        """Balance dates the automatic closing covers for ``company`` up to today.
+
+        The last fiscal year end that has passed and, with monthly closing, the month
+        ends after it that have passed; never before the company's first closing (the
+        periods before it were closed elsewhere), never back further than the last
+        fiscal year end.
+        """
+        today = self._nordic_company_today(company)
+        year_end = fields.Date.subtract(
+            company.compute_fiscalyear_dates(today)["date_from"], days=1
+        )
+        first = min((c.date for c in closings if c.date < today), default=None)
+        start = max(year_end, first) if first else year_end
+        ends = {year_end} if year_end >= start else set()
+        if company.nordic_auto_closing_monthly:
+            end = fields.Date.end_of(start, "month")
+            while end < today:
+                ends.add(end)
+                end = fields.Date.end_of(fields.Date.add(end, days=1), "month")
+        return sorted(ends)
+
+    @api.model
+    def _nordic_auto_close(self, company, date):
+        """Prepare (and maybe post) one closing; ``(closing, succeeded)``.
+
+        The work runs in a savepoint: a failure rolls back this period only and is
+        recorded on a draft closing instead.
+        """
+        Closing = self.with_company(company)
+        try:
+            with self.env.cr.savepoint():
+                closing = Closing.prepare(company, date, post=company.nordic_auto_post)
+        except Exception as error:  # noqa: BLE001 - one company must not stop others
+            return Closing._nordic_record_failure(company, date, error), False
+        money = closing._nordic_money(closing.closing_value)
+        if closing.state == "posted":
+            closing.message_post(
+                body=self.env._(
+                    "Prepared and posted automatically by the scheduled action "
+                    "(stock value %(value)s).",
+                    value=money,
+                )
+            )
+        else:
+            closing.message_post(
+                body=self.env._(
+                    "Prepared automatically by the scheduled action (stock value "
+                    "%(value)s); review and post it.",
+                    value=money,
+                )
+            )
+            closing._nordic_notify_managers(
+                self.env._("Review and post the inventory closing"),
+                self.env._(
+                    "%(company)s: inventory closing at %(date)s prepared, stock value "
+                    "%(value)s. Check the items and the entry, then post.",
+                    company=company.name,
+                    date=date,
+                    value=money,
+                ),
+            )
+        return closing, True
+
+    @api.model
+    def _nordic_record_failure(self, company, date, error):
+        """A draft closing carrying the error, a chatter message and an activity."""
+        message = str(error)
+        if isinstance(error, UserError):
+            _logger.warning(
+                "Automatic inventory closing of %s at %s failed: %s",
+                company.name,
+                date,
+                message,
+            )
+        else:
+            _logger.exception(
+                "Automatic inventory closing of %s at %s failed", company.name, date
+            )
+        closing = self.create(
+            {"company_id": company.id, "date": date, "error_message": message}
+        )
+        closing.message_post(
+            body=self.env._(
+                "The scheduled action could not prepare this closing: %(error)s",
+                error=message,
+            )
+        )
+        closing._nordic_notify_managers(
+            self.env._("Automatic inventory closing failed"),
+            self.env._(
+                "%(company)s: the inventory closing at %(date)s could not be prepared: "
+                "%(error)s Correct the cause and compute the closing again (or delete "
+                "it); automatic closings of this company wait until then.",
+                company=company.name,
+                date=date,
+                error=message,
+            ),
+        )
+        return closing
+
+    def _nordic_notify_managers(self, summary, note):
+        """An activity for each closing manager of the closing's company."""
+        self.ensure_one()
+        company = self.company_id
+        managers = (
+            self.env.ref(MANAGER_GROUP)
+            .sudo()
+            .users.filtered(
+                lambda user: user.active
+                and not user.share
+                and company in user.company_ids
+            )
+        )
+        if not managers:
+            _logger.warning(
+                "No user of %s may post inventory closings: nobody was asked to "
+                "review %s.",
+                company.name,
+                self.name,
+            )
+        for user in managers:
+            self.activity_schedule(
+                "l10n_nordic_stock_closing.mail_activity_type_nordic_closing_review",
+                date_deadline=self._nordic_company_today(company),
+                summary=summary,
+                note=note,
+                user_id=user.id,
+            )

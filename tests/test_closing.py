@@ -370,6 +370,21 @@ class TestNordicStockClosing(NordicStockClosingCase):
         with self.assertRaisesRegex(UserError, "Unclassified"):
             self._closing(company).action_compute()
 
+    def test_category_stocked_only_elsewhere_does_not_block(self):
+        """A category without a class whose products only the Swedish company holds
+        does not stop the Norwegian closing (10 @ 100 -> debit 1460 1,000)."""
+        company, _product = self._posted_example()
+        unclassified = self.env["product.category"].create({"name": "Swedish only"})
+        other = self._product(self.company_se, unclassified, "SWE")
+        self._move(other, 3, 10, "2025-05-01 10:00:00")
+        closing = self._closing(company)
+        closing.action_post()
+        self.assertEqual(
+            self._net(company, closing.move_id), {"1460": 1000, "4390": -1000}
+        )
+        with self.assertRaisesRegex(UserError, "Swedish only"):
+            self._closing(self.company_se).action_compute()
+
     def test_missing_account_in_se_chart_refused(self):
         """Chart 'se' has no 1420/1429: a consumables category has no accounts."""
         company = self._nordic_create_company("Bas AB", "SE", "se")

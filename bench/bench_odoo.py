@@ -1,0 +1,699 @@
+"""Benchmark of the inventory closing inside Odoo 18 against Odoo's own valuation.
+
+Not a test: run it by hand with the Python that runs Odoo 18 (``import odoo`` must
+work), on a database where this addon and ``l10n_no`` are installed, e.g.::
+
+    createdb -T trial_base bench_db      # or any Odoo 18 database with l10n_no
+    odoo-bin -c /work/odoo.conf -d bench_db -i l10n_nordic_stock_closing \\
+        --stop-after-init
+    python3 bench/bench_odoo.py -c /work/odoo.conf -d bench_db              # 100k/2M
+    python3 bench/bench_odoo.py -c /work/odoo.conf -d bench_db \\
+        --size 10k/200k --size 50k/1M --size 100k/2M
+    dropdb bench_db
+
+Per size it creates a Norwegian company (chart ``no``) with N products spread over
+the five inventory classes (FIFO, AVCO and standard price categories; the AVCO ones
+with real-time valuation) and M valuation layers over 2024-01-01 .. 2026-01-31 (a
+few with stock moves, a few FIFO landed-cost layers), inserted with COPY and never
+taking a product below zero, then measures on the same data, closing 2025-12-31:
+
+  A  Odoo's standard valuation at the date: ``product.product`` with ``to_date``
+     reading ``value_svl``/``quantity_svl``, 1,000 products at a time;
+  B  ``action_compute()`` of the closing;
+  C  the lower bound: one SQL aggregate over the layers up to the date;
+  D  the XLSX workbook of the computed closing (``_nordic_attach_workbook()``);
+  E  ``action_post()`` (entry, write-down layers, workbook again).
+
+It prints the times, the peak memory of the process after each step (each size
+runs in a process of its own, so the peaks are per size) and B/C, A/B. It checks
+that B equals A per product for AVCO and standard products (quantity and value) and
+fails otherwise; FIFO products may differ by design (B rebuilds the FIFO stock at
+the date, A sums the values Odoo booked), their count is reported.
+
+The generated data is committed and vacuumed first, as real data would be (rows of
+the running transaction are slower to read), the measurements run in a transaction
+that is rolled back, then the generated products, moves and layers are deleted: the
+database only keeps an archived, empty "Bench Nordic ..." company per size, so the
+script can be re-run (use a database of its own). ``--keep`` keeps the data,
+``--generate-only`` only generates it, ``--reuse COMPANY_ID`` measures a kept
+company again (``--no-a`` skips A).
+"""
+
+import argparse
+import io
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import deque
+from datetime import date, datetime, timedelta
+
+CLASSES = (
+    "raw_material",
+    "consumable",
+    "work_in_progress",
+    "finished_goods",
+    "goods_for_resale",
+)
+NO_INVENTORY = {  # DOMAIN.md section 3, Norway
+    "raw_material": "1400",
+    "consumable": "1405",
+    "work_in_progress": "1420",
+    "finished_goods": "1440",
+    "goods_for_resale": "1460",
+}
+# cost method per product: (product index // 5) % 5 -> two FIFO, two AVCO, one standard
+METHODS = ("fifo", "average", "fifo", "average", "standard")
+FIRST_DAY = date(2024, 1, 1)
+SPAN_DAYS = (date(2026, 1, 31) - FIRST_DAY).days + 1
+CLOSING_DATE = date(2025, 12, 31)
+# end of 2025-12-31 in Oslo (UTC+1); bench layers are stamped 06:00-18:00 UTC
+TO_DATETIME = datetime(2025, 12, 31, 22, 59, 59)
+CHUNK = 2000  # products per COPY
+
+
+def parse_size(text):
+    def number(part):
+        part = part.strip().lower()
+        factor = {"k": 1_000, "m": 1_000_000}.get(part[-1:], 1)
+        return int(float(part.rstrip("km")) * factor)
+
+    products, layers = text.split("/")
+    return number(products), number(layers)
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def money(cents):
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(cents), 100)
+    return f"{sign}{whole}.{frac:02d}"
+
+
+# ----------------------------------------------------------------------------
+# Data
+# ----------------------------------------------------------------------------
+def setup_company(env, label):
+    if env["ir.module.module"]._get("l10n_no").state != "installed":
+        sys.exit("bench_odoo: install l10n_no in this database first (chart 'no')")
+    nok = env.ref("base.NOK")
+    if not nok.active:
+        nok.active = True
+    company = env["res.company"].create(
+        {
+            "name": f"Bench Nordic {label} {datetime.now():%H%M%S}",
+            "country_id": env.ref("base.no").id,
+            "currency_id": nok.id,
+        }
+    )
+    env.user.company_ids |= company
+    # Odoo creates a company's warehouse on company creation only in test mode
+    env["stock.warehouse"].create({"company_id": company.id, "code": "BENCH"})
+    env["account.chart.template"].try_loading("no", company=company, install_demo=False)
+    company.write(
+        {
+            "nordic_selling_cost_percent": 10.0,
+            "nordic_obsolescence_band_ids": [
+                (0, 0, {"min_days": 365, "percent": 50.0}),
+                (0, 0, {"min_days": 540, "percent": 100.0}),
+            ],
+        }
+    )
+    assert (
+        company.nordic_closing_framework == "NO_NGAAP"
+    ), company.nordic_closing_framework
+    Account = env["account.account"].with_company(company)
+
+    def account(code):
+        return Account.search(
+            [*Account._check_company_domain(company), ("code", "=", code)], limit=1
+        ).id
+
+    real_time = {
+        "property_valuation": "real_time",
+        # receipts against a goods-received account, issues against cost of goods
+        "property_stock_account_input_categ_id": account("2400"),
+        "property_stock_account_output_categ_id": account("4300"),
+        "property_stock_journal": company.nordic_closing_journal_id.id,
+    }
+    Category = env["product.category"].with_company(company)
+    categories = {}
+    for inventory_class in CLASSES:
+        for method in ("fifo", "average", "standard"):
+            categories[inventory_class, method] = Category.create(
+                {
+                    "name": f"{company.name} {inventory_class} {method}",
+                    "property_cost_method": method,
+                    "property_valuation": "manual_periodic",
+                    "nordic_inventory_class": inventory_class,
+                    **(
+                        {
+                            **real_time,
+                            # Odoo wants it set: the class's own inventory account
+                            "property_stock_valuation_account_id": account(
+                                NO_INVENTORY[inventory_class]
+                            ),
+                        }
+                        if method == "average"
+                        else {}
+                    ),
+                }
+            ).id
+    return company, categories
+
+
+def product_plan(rng, index):
+    """Class, cost method, unit cost (cents), sales price and dormancy of a product."""
+    inventory_class = CLASSES[index % 5]
+    method = METHODS[(index // 5) % 5]
+    cost = rng.randrange(100, 50_000)
+    # some sell below cost (NRV write-downs); raw materials etc. have no sales price
+    list_price = round(cost * rng.uniform(0.7, 2.0)) / 100
+    dormant = rng.random() < 0.05  # no movement after 2024-10: obsolescence
+    return inventory_class, method, cost, list_price, dormant
+
+
+def create_products(env, company, categories, count, rng):
+    cr = env.cr
+    plans = [product_plan(rng, i) for i in range(count)]
+    uom = env.ref("uom.product_uom_unit").id
+    cr.execute(
+        """
+INSERT INTO product_template (name, type, is_storable, categ_id, uom_id, uom_po_id,
+       service_tracking, tracking, list_price, company_id, active, sale_ok,
+       purchase_ok, default_code, create_uid, write_uid, create_date, write_date)
+SELECT jsonb_build_object('en_US', 'Bench item ' || u.code), 'consu', true, u.categ,
+       %(uom)s, %(uom)s, 'no', 'none', u.price, %(company)s, true, true, true, u.code,
+       1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
+  FROM unnest(%(codes)s::varchar[], %(categs)s::int[], %(prices)s::numeric[])
+       WITH ORDINALITY AS u(code, categ, price, n)
+ ORDER BY u.n
+RETURNING id
+        """,
+        {
+            "uom": uom,
+            "company": company.id,
+            "codes": [f"B{i:06d}" for i in range(count)],
+            "categs": [categories[p[0], p[1]] for p in plans],
+            "prices": [p[3] for p in plans],
+        },
+    )
+    template_ids = sorted(row[0] for row in cr.fetchall())
+    cr.execute(
+        """
+INSERT INTO product_product (product_tmpl_id, default_code, active, standard_price,
+       create_uid, write_uid, create_date, write_date)
+SELECT t.id, t.default_code, true, jsonb_build_object(%(company)s::text, u.cost),
+       1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
+  FROM unnest(%(templates)s::int[], %(costs)s::numeric[]) AS u(template, cost)
+  JOIN product_template t ON t.id = u.template
+ ORDER BY t.id
+RETURNING id, product_tmpl_id
+        """,
+        {
+            "company": company.id,
+            "templates": template_ids,
+            "costs": [p[2] / 100 for p in plans],
+        },
+    )
+    product_of = dict((t, p) for p, t in cr.fetchall())
+    return [
+        (product_of[t], categories[plan[0], plan[1]], plan)
+        for t, plan in zip(template_ids, plans, strict=True)
+    ]
+
+
+def history(rng, n_layers, method, cost, dormant):
+    """Layers of one product in date order: (day, second, qty, value cents,
+    landed-cost parent offset or None); FIFO receipts get their remaining at the end.
+
+    Values are integer cents: FIFO issues take the oldest lots, AVCO issues the
+    average, standard the fixed cost; 3 % of FIFO receipts get a landed-cost layer
+    (quantity 0) right after them. The stock never goes below zero."""
+    span = 300 if dormant else SPAN_DAYS
+    stamps = sorted(
+        (rng.randrange(span), rng.randrange(6 * 3600, 18 * 3600 - 120))
+        for _ in range(n_layers)
+    )
+    layers = []  # [day, second, qty, value, parent index, remaining qty, remaining]
+    lots = deque()  # FIFO: [layer index, qty left, value left]
+    stock = stock_value = 0
+    for day, second in stamps:
+        if len(layers) >= n_layers:
+            break
+        if stock > 5 and rng.random() < 0.45:
+            qty = rng.randrange(1, stock + 1)
+            if method == "fifo":
+                value, need = 0, qty
+                while need:
+                    lot = lots[0]
+                    take = min(need, lot[1])
+                    part = lot[2] if take == lot[1] else round(lot[2] * take / lot[1])
+                    lot[1] -= take
+                    lot[2] -= part
+                    value += part
+                    need -= take
+                    if not lot[1]:
+                        lots.popleft()
+            elif method == "average" and qty < stock:
+                value = round(stock_value * qty / stock)
+            elif method == "average":
+                value = stock_value
+            else:
+                value = qty * cost
+            stock -= qty
+            stock_value -= value
+            layers.append([day, second, -qty, -value, None])
+            continue
+        qty = rng.randrange(1, 50)
+        unit = cost if method == "standard" else round(cost * rng.uniform(0.8, 1.2))
+        value = qty * unit
+        stock += qty
+        stock_value += value
+        layers.append([day, second, qty, value, None])
+        if method == "fifo":
+            lots.append([len(layers) - 1, qty, value])
+            if rng.random() < 0.03 and len(layers) < n_layers:
+                landed = round(value * 0.1)
+                lots[-1][2] += landed
+                stock_value += landed
+                layers.append([day, second + 60, 0, landed, len(layers) - 1])
+    remaining = {index: (qty, value) for index, qty, value in lots}
+    return layers, remaining
+
+
+def create_layers(env, company, products, n_layers, rng, move_share=0.05):
+    """COPY the layers (and a stock move for ``move_share`` of them)."""
+    cr = env.cr
+    env.flush_all()
+    warehouse = env["stock.warehouse"].search(
+        [("company_id", "=", company.id)], limit=1
+    )
+    stock_location = warehouse.lot_stock_id.id
+    supplier = env.ref("stock.stock_location_suppliers").id
+    customer = env.ref("stock.stock_location_customers").id
+    uom = env.ref("uom.product_uom_unit").id
+    per_product, extra = divmod(n_layers, len(products))
+    cr.execute(
+        "SELECT nextval('stock_valuation_layer_id_seq'), nextval('stock_move_id_seq')"
+    )
+    layer_id, move_id = cr.fetchone()
+    # reserve the ids (setval is not rolled back: a re-run just skips them)
+    cr.execute(
+        "SELECT setval('stock_valuation_layer_id_seq', %s), "
+        "setval('stock_move_id_seq', %s)",
+        (layer_id + n_layers + 10, move_id + n_layers + 10),
+    )
+    total = moves = 0
+    layer_buffer, move_buffer = io.StringIO(), io.StringIO()
+
+    def flush():
+        nonlocal layer_buffer, move_buffer
+        move_buffer.seek(0)
+        cr._obj.copy_expert(
+            "COPY stock_move (id, name, product_id, product_uom, product_uom_qty, "
+            "product_qty, quantity, location_id, location_dest_id, company_id, date, "
+            "state, procure_method, picked, create_uid, write_uid, create_date, "
+            "write_date) FROM STDIN",
+            move_buffer,
+        )
+        layer_buffer.seek(0)
+        cr._obj.copy_expert(
+            "COPY stock_valuation_layer (id, company_id, product_id, categ_id, "
+            "quantity, unit_cost, value, remaining_qty, remaining_value, description, "
+            "stock_valuation_layer_id, stock_move_id, create_uid, write_uid, "
+            "create_date, write_date) FROM STDIN",
+            layer_buffer,
+        )
+        layer_buffer, move_buffer = io.StringIO(), io.StringIO()
+
+    company_id = company.id
+    for number, (product_id, categ_id, plan) in enumerate(products):
+        _class, method, cost, _price, dormant = plan
+        count = per_product + (1 if number < extra else 0)
+        layers, remaining = history(rng, count, method, cost, dormant)
+        first_id = layer_id
+        for index, (day, second, qty, value, parent) in enumerate(layers):
+            stamp = datetime.combine(
+                FIRST_DAY + timedelta(days=day), datetime.min.time()
+            ) + timedelta(seconds=second)
+            stamp = stamp.strftime("%Y-%m-%d %H:%M:%S")
+            if method == "fifo" and qty > 0:
+                left_qty, left_value = remaining.get(index, (0, 0))
+            elif method == "fifo":
+                left_qty = left_value = 0
+            else:  # Odoo keeps remaining_qty on AVCO/standard incoming layers too
+                left_qty = left_value = 0
+            move = r"\N"
+            if qty and rng.random() < move_share:
+                move = str(move_id)
+                move_id += 1
+                moves += 1
+                source, target = (supplier, stock_location)
+                if qty < 0:
+                    source, target = (stock_location, customer)
+                move_buffer.write(
+                    f"{move}\tbench {product_id}\t{product_id}\t{uom}\t{abs(qty)}\t"
+                    f"{abs(qty)}\t{abs(qty)}\t{source}\t{target}\t{company_id}\t"
+                    f"{stamp}\tdone\tmake_to_stock\tt\t1\t1\t{stamp}\t{stamp}\n"
+                )
+            unit_cost = money(round(value / qty)) if qty else "0"
+            parent_id = str(first_id + parent) if parent is not None else r"\N"
+            layer_buffer.write(
+                f"{layer_id}\t{company_id}\t{product_id}\t{categ_id}\t{qty}\t"
+                f"{unit_cost}\t{money(value)}\t{left_qty}\t{money(left_value)}\t"
+                f"bench\t{parent_id}\t{move}\t1\t1\t{stamp}\t{stamp}\n"
+            )
+            layer_id += 1
+        total += len(layers)
+        if number % CHUNK == CHUNK - 1:
+            flush()
+    flush()
+    cr.execute("ANALYZE stock_valuation_layer")
+    cr.execute("ANALYZE stock_move")
+    cr.execute("ANALYZE product_product")
+    cr.execute("ANALYZE product_template")
+    return total, moves
+
+
+# ----------------------------------------------------------------------------
+# Measurements
+# ----------------------------------------------------------------------------
+def timed(steps, name, function):
+    start = time.perf_counter()
+    result = function()
+    steps[name] = {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+    seconds, peak = steps[name]["seconds"], steps[name]["peak_mb"]
+    print(f"  {name}: {seconds:8.2f} s   peak {peak:7.0f} MB", flush=True)
+    return result
+
+
+def measure_a(env, company):
+    """Odoo 18's valuation at a date, batched like its stock valuation report."""
+    Product = (
+        env["product.product"].with_company(company).with_context(to_date=TO_DATETIME)
+    )
+    ids = Product.search(
+        [("company_id", "=", company.id), ("is_storable", "=", True)], order="id"
+    ).ids
+    values = {}
+    for start in range(0, len(ids), 1000):
+        for product in Product.browse(ids[start : start + 1000]):
+            values[product.id] = (product.value_svl, product.quantity_svl)
+        env.invalidate_all()
+    return values
+
+
+def measure_c(env, company):
+    env.cr.execute(
+        """
+SELECT product_id, SUM(quantity), SUM(value) FROM stock_valuation_layer
+ WHERE company_id = %s AND create_date <= %s GROUP BY product_id
+        """,
+        (company.id, TO_DATETIME),
+    )
+    return env.cr.fetchall()
+
+
+def measure_b(env, company):
+    closing = env["nordic.stock.closing"].create(
+        {"company_id": company.id, "date": CLOSING_DATE}
+    )
+    closing.action_compute()
+    env.flush_all()
+    return closing
+
+
+def compare(env, closing, odoo_values):
+    env.cr.execute(
+        "SELECT product_id, quantity, acquisition_value FROM nordic_stock_closing_line "
+        "WHERE closing_id = %s",
+        (closing.id,),
+    )
+    closing_values = {pid: (qty, value) for pid, qty, value in env.cr.fetchall()}
+    env.cr.execute(
+        """
+SELECT p.id, c.property_cost_method->>%s FROM product_product p
+  JOIN product_template t ON t.id = p.product_tmpl_id
+  JOIN product_category c ON c.id = t.categ_id
+ WHERE p.id = ANY(%s)
+        """,
+        (str(closing.company_id.id), list(odoo_values)),
+    )
+    method_of = dict(env.cr.fetchall())
+    bad, fifo_differ, fifo_cent = [], 0, 0
+    for product_id, (value_a, qty_a) in odoo_values.items():
+        qty_b, value_b = closing_values.get(product_id, (0, 0))
+        qty_diff = abs(float(qty_b) - qty_a)
+        value_diff = abs(float(value_b) - value_a)
+        if method_of[product_id] == "fifo":
+            if qty_diff > 1e-6:
+                bad.append((product_id, "fifo quantity", qty_a, qty_b))
+            elif value_diff > 0.005:
+                fifo_differ += 1
+                fifo_cent += value_diff <= 0.011
+        elif qty_diff > 1e-6 or value_diff > 0.005:
+            bad.append(
+                (product_id, method_of[product_id], qty_a, value_a, qty_b, value_b)
+            )
+    return bad, fifo_differ, fifo_cent, len(closing_values)
+
+
+def generate(env, products, n_layers, seed, steps):
+    """Company, products and layers; returns (company id, layers, moves)."""
+    rng = random.Random(seed)
+    company, categories = timed(
+        steps, "setup company", lambda: setup_company(env, f"{products}/{n_layers}")
+    )
+    plan = timed(
+        steps,
+        "create products",
+        lambda: create_products(env, company, categories, products, rng),
+    )
+    total, moves = timed(
+        steps,
+        "create layers",
+        lambda: create_layers(env, company, plan, n_layers, rng),
+    )
+    return company.id, total, moves
+
+
+def vacuum(database):
+    """VACUUM ANALYZE the bench tables, as autovacuum would after a real load."""
+    import psycopg2  # noqa: PLC0415
+
+    from odoo.sql_db import connection_info_for  # noqa: PLC0415
+
+    _name, info = connection_info_for(database)
+    connection = psycopg2.connect(**info)
+    try:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "VACUUM (ANALYZE) stock_valuation_layer, stock_move, product_product, "
+                "product_template"
+            )
+    finally:
+        connection.close()
+
+
+def cleanup(env, company_id):
+    """Delete the generated products, moves and layers (the company stays)."""
+    cr = env.cr
+    cr.execute("DELETE FROM stock_valuation_layer WHERE company_id = %s", (company_id,))
+    cr.execute("DELETE FROM stock_move WHERE company_id = %s", (company_id,))
+    cr.execute(
+        "DELETE FROM product_product p USING product_template t "
+        "WHERE t.id = p.product_tmpl_id AND t.company_id = %s",
+        (company_id,),
+    )
+    cr.execute("DELETE FROM product_template WHERE company_id = %s", (company_id,))
+    company = env["res.company"].browse(company_id)
+    company.write({"name": f"{company.name} (emptied)", "active": False})
+
+
+def measure(env, company, skip_a, steps):
+    env.invalidate_all()
+    c_rows = timed(steps, "C sql aggregate", lambda: measure_c(env, company))
+    del c_rows
+    closing = timed(steps, "B action_compute", lambda: measure_b(env, company))
+    timed(
+        steps,
+        "D workbook",
+        lambda: (closing._nordic_attach_workbook(), env.flush_all()),
+    )
+    env.cr.execute("SAVEPOINT bench_post")
+    timed(steps, "E action_post", lambda: (closing.action_post(), env.flush_all()))
+    result = {"steps": steps, "peak_bde_mb": peak_mb(), "lines": closing.line_count}
+    # Odoo's valuation must not see the write-down layers posted by E
+    env.cr.execute("ROLLBACK TO SAVEPOINT bench_post")
+    env.invalidate_all()
+    if not skip_a:
+        odoo_values = timed(steps, "A odoo value_svl", lambda: measure_a(env, company))
+        bad, fifo_differ, fifo_cent, lines = compare(env, closing, odoo_values)
+        result.update(
+            fifo_differ=fifo_differ,
+            fifo_cent=fifo_cent,
+            mismatches=len(bad),
+            compared=len(odoo_values),
+        )
+        print(
+            f"  check: {len(odoo_values)} products read by A, {lines} closing lines; "
+            f"AVCO/standard mismatches {len(bad)}; FIFO products whose value differs "
+            f"{fifo_differ} ({fifo_cent} by at most 0.01)",
+            flush=True,
+        )
+        for row in bad[:10]:
+            print("   mismatch", row)
+    return result
+
+
+def ratios(result):
+    s = {k: v["seconds"] for k, v in result["steps"].items()}
+    b, c = s["B action_compute"], s["C sql aggregate"]
+    line = f"B/C {b / c:6.1f}"
+    if "A odoo value_svl" in s:
+        line += f"   A/B {s['A odoo value_svl'] / b:6.1f}"
+    line += f"   B+D+E {b + s['D workbook'] + s['E action_post']:6.1f} s"
+    line += f"   peak after B+D+E {result['peak_bde_mb']:.0f} MB"
+    return line
+
+
+def child(args):
+    import odoo  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = Registry(args.database)
+    products, n_layers = parse_size(args.size[0])
+    print(f"size {products}/{n_layers} (database {args.database})", flush=True)
+    steps, moves = {}, None
+
+    def environment(cr):
+        return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
+
+    if args.reuse:
+        company_id = args.reuse
+        with registry.cursor() as cr:
+            cr.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT product_id) "
+                "FROM stock_valuation_layer WHERE company_id = %s",
+                (company_id,),
+            )
+            total, products = cr.fetchone()
+    else:
+        # committed and vacuumed like real data (uncommitted rows are slower to read)
+        with registry.cursor() as cr:
+            company_id, total, moves = generate(
+                environment(cr), products, n_layers, args.seed, steps
+            )
+        timed(steps, "vacuum analyze", lambda: vacuum(args.database))
+    print(
+        f"  company {company_id}: {products} products, {total} layers, {moves} moves",
+        flush=True,
+    )
+    result = None
+    try:
+        if not args.generate_only:
+            with registry.cursor() as cr:
+                env = environment(cr)
+                try:
+                    result = measure(
+                        env, env["res.company"].browse(company_id), args.no_a, steps
+                    )
+                finally:
+                    cr.rollback()
+    finally:
+        if not (args.keep or args.reuse or args.generate_only):
+            with registry.cursor() as cr:
+                timed(
+                    steps, "delete data", lambda: cleanup(environment(cr), company_id)
+                )
+    if result is None:
+        return None
+    result.update(products=products, layers=total)
+    print("  " + ratios(result), flush=True)
+    if args.json:
+        print("JSON " + json.dumps(result), flush=True)
+    if result.get("mismatches"):
+        sys.exit(f"B differs from Odoo's valuation for {result['mismatches']} products")
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-c", "--config", required=True, help="Odoo configuration file")
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument(
+        "--size",
+        action="append",
+        help="PRODUCTS/LAYERS, e.g. 10k/200k (repeatable; default 100k/2M)",
+    )
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--no-a", action="store_true", help="skip Odoo's valuation (A)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the generated data afterwards"
+    )
+    parser.add_argument(
+        "--generate-only",
+        action="store_true",
+        help="generate and keep, measure nothing",
+    )
+    parser.add_argument("--reuse", type=int, help="measure this kept company again")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.size = args.size or ["100k/2M"]
+    if len(args.size) == 1:
+        child(args)
+        return
+    # one process per size, so that each peak memory is the size's own
+    results, failed = [], False
+    for size in args.size:
+        command = [
+            sys.executable,
+            __file__,
+            "-c",
+            args.config,
+            "-d",
+            args.database,
+            "--size",
+            size,
+            "--seed",
+            str(args.seed),
+            "--json",
+        ]
+        command += ["--no-a"] if args.no_a else []
+        process = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+        for line in process.stdout.splitlines():
+            if line.startswith("JSON "):
+                results.append(json.loads(line[5:]))
+            else:
+                print(line)
+        failed |= process.returncode != 0
+    print(
+        "\n| products / layers | A Odoo | B compute | C SQL | D workbook | E post "
+        "| B/C | A/B | B+D+E | peak MB |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for result in results:
+        s = {k: v["seconds"] for k, v in result["steps"].items()}
+        a = s.get("A odoo value_svl")
+        b, c = s["B action_compute"], s["C sql aggregate"]
+        print(
+            f"| {result['products']:,} / {result['layers']:,} "
+            f"| {f'{a:.1f} s' if a else '-'} | {b:.1f} s | {c:.2f} s "
+            f"| {s['D workbook']:.1f} s | {s['E action_post']:.1f} s | {b / c:.1f} "
+            f"| {f'{a / b:.0f}' if a else '-'} "
+            f"| {b + s['D workbook'] + s['E action_post']:.1f} s "
+            f"| {result['peak_bde_mb']:.0f} |"
+        )
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
