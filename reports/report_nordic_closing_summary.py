@@ -1,5 +1,6 @@
 from odoo import api, models
 
+from ..nordic_closing.closing import EQUATION_FIELDS
 from .report_nordic_count_list import nordic_country
 
 
@@ -52,16 +53,7 @@ class ReportNordicClosingSummary(models.AbstractModel):
         ]
         totals = {
             fname: currency.round(sum(closing.class_ids.mapped(fname)))
-            for fname in (
-                "opening_value",
-                "purchases",
-                "closing_acquisition_value",
-                "write_down",
-                "closing_value",
-                "cost_of_goods_sold",
-                "change",
-                "tax_value",
-            )
+            for fname in (*EQUATION_FIELDS, "tax_value")
         }
         totals["temporary_difference"] = currency.round(
             totals["tax_value"] - totals["closing_value"]
