@@ -152,6 +152,10 @@ def _write_atomically(path, write):
     os.close(handle)
     try:
         write(temporary)
+        # mkstemp creates the file private (0600); give it the permissions of any file
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
