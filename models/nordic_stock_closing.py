@@ -210,7 +210,7 @@ class NordicStockClosing(models.Model):
         if result.entry:
             self.move_id = self._nordic_create_move(result)
         self._nordic_write_down_layers()
-        self._nordic_attach_workbook()
+        self._nordic_attach_workbook(result)
         self.message_post(
             body=self.env._(
                 "Posted: stock value %(value)s, entry %(move)s.",
@@ -288,12 +288,14 @@ class NordicStockClosing(models.Model):
     def _nordic_workbook_name(self):
         return f"{self.company_id.name} - {self.name}.xlsx".replace("/", "-")
 
-    def _nordic_attach_workbook(self):
-        """Write the workbook and attach it to the closing (replacing an older one)."""
+    def _nordic_attach_workbook(self, result=None):
+        """Write the workbook and attach it to the closing (replacing an older one).
+
+        ``result``: the engine's closing when the caller has it already (posting)."""
         company = self.company_id
         buffer = io.BytesIO()
         write_workbook(
-            self._nordic_result(),
+            result or self._nordic_result(),
             buffer,
             lang=language_of(self.env.lang or company.partner_id.lang),
             meta={
