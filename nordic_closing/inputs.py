@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from .closing import ObsolescenceBand
 from .errors import ClosingError
 from .frameworks import INVENTORY_CLASSES
-from .valuation import Movement
+from .valuation import ADJUSTMENT, ISSUE, MOVEMENT_KINDS, VENDOR_RETURN, Movement
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -130,11 +130,18 @@ class ProductMovements:
 
 
 def read_moves(path):
-    """``{product: ProductMovements}`` in file order."""
+    """``{product: ProductMovements}`` in file order.
+
+    Optional columns beside the required ones: ``name``, ``unit``; ``kind`` (see
+    ``valuation.MOVEMENT_KINDS``: a receipt is a purchase and a negative quantity an
+    issue unless it says otherwise), ``reference`` (a receipt's own reference; for a
+    ``vendor_return`` or an ``adjustment`` the reference of the receipt it concerns)
+    and ``value`` (the amount of an ``adjustment``, whose quantity is 0).
+    """
     table = _Table(
         path,
         ("date", "product", "inventory_class", "quantity", "unit_cost"),
-        ("name", "unit"),
+        ("name", "unit", "kind", "reference", "value"),
     )
     products = {}
     dates = {}
@@ -152,33 +159,7 @@ def read_moves(path):
                 row,
                 "inventory_class",
             )
-        quantity = table.number(values["quantity"], row, "quantity")
-        if not quantity:
-            raise ClosingError(
-                "the quantity is zero: a receipt is positive, an issue negative",
-                table.path,
-                row,
-                "quantity",
-            )
-        unit_cost = None
-        if quantity > 0:
-            unit_cost = table.number(
-                values["unit_cost"], row, "unit_cost", allow_empty=True
-            )
-            if unit_cost is None:
-                raise ClosingError(
-                    f"product {product}: a receipt needs its unit cost",
-                    table.path,
-                    row,
-                    "unit_cost",
-                )
-            if unit_cost < 0:
-                raise ClosingError(
-                    f"product {product}: the unit cost may not be negative",
-                    table.path,
-                    row,
-                    "unit_cost",
-                )
+        movement = _movement(table, row, values, product, moved)
         entry = products.get(product)
         if entry is None:
             entry = products[product] = ProductMovements(
@@ -196,10 +177,99 @@ def read_moves(path):
                 row,
                 "inventory_class",
             )
-        entry.movements.append(Movement(moved, quantity, unit_cost, row))
+        entry.movements.append(movement)
     if not products:
         raise ClosingError("the file has no movements", table.path)
     return products
+
+
+def _movement(table, row, values, product, moved):
+    """One row of the movements file as a ``Movement``."""
+    kind = values.get("kind", "")
+    if kind and kind not in MOVEMENT_KINDS:
+        raise ClosingError(
+            f"unknown kind {kind!r}: use one of {', '.join(MOVEMENT_KINDS)}",
+            table.path,
+            row,
+            "kind",
+        )
+    reference = values.get("reference") or None
+    if kind == ADJUSTMENT:
+        return _adjustment(table, row, values, product, moved, reference)
+    quantity = table.number(values["quantity"], row, "quantity")
+    if not quantity:
+        raise ClosingError(
+            "the quantity is zero: a receipt is positive, an issue negative",
+            table.path,
+            row,
+            "quantity",
+        )
+    if kind and (quantity > 0) != (kind not in (ISSUE, VENDOR_RETURN)):
+        raise ClosingError(
+            f"a {kind} needs a "
+            + ("negative" if kind in (ISSUE, VENDOR_RETURN) else "positive")
+            + " quantity",
+            table.path,
+            row,
+            "quantity",
+        )
+    if kind == VENDOR_RETURN and not reference:
+        raise ClosingError(
+            f"product {product}: name the receipt it returns in the reference column",
+            table.path,
+            row,
+            "reference",
+        )
+    unit_cost = None
+    if quantity > 0:
+        unit_cost = table.number(
+            values["unit_cost"], row, "unit_cost", allow_empty=True
+        )
+        if unit_cost is None:
+            raise ClosingError(
+                f"product {product}: a receipt needs its unit cost",
+                table.path,
+                row,
+                "unit_cost",
+            )
+        if unit_cost < 0:
+            raise ClosingError(
+                f"product {product}: the unit cost may not be negative",
+                table.path,
+                row,
+                "unit_cost",
+            )
+    return Movement(
+        moved,
+        quantity,
+        unit_cost,
+        row,
+        kind=kind,
+        reference=reference if quantity > 0 else None,
+        returns=reference if kind == VENDOR_RETURN else None,
+    )
+
+
+def _adjustment(table, row, values, product, moved, reference):
+    """A landed cost or price difference on receipt ``reference``."""
+    if table.number(values["quantity"] or "0", row, "quantity"):
+        raise ClosingError(
+            "an adjustment changes a value only: its quantity is 0",
+            table.path,
+            row,
+            "quantity",
+        )
+    if not reference:
+        raise ClosingError(
+            f"product {product}: name the receipt it adjusts in the reference column",
+            table.path,
+            row,
+            "reference",
+        )
+    value = table.number(values.get("value", ""), row, "value")
+    return Movement(
+        moved, Decimal(0), None, row, kind=ADJUSTMENT, adjusts=reference, value=value
+    )
 
 
 def read_balances(path):

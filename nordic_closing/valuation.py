@@ -3,6 +3,19 @@
 FIFO: issues consume the oldest receipts, what remains are the latest receipts
 (ÅRL 4:11, IL 17:3, rskl § 5-5). Moving average: every receipt recomputes the
 average cost, as Odoo's AVCO does. Values are kept exact and rounded once per item.
+
+Besides receipts and issues a movement can be (``Movement.kind``):
+
+- a **return to the vendor** of one receipt (``returns`` names it): it takes the
+  units out of that receipt, at its cost with its landed costs, not out of the
+  oldest receipt, and reduces the purchases;
+- a **value adjustment** of one receipt (``adjusts``; quantity 0, ``value``): a
+  landed cost or a vendor bill at another price. Odoo books the part of the
+  receipt still in stock as ``value``; it is spread over those units, and the whole
+  adjustment (``value`` × received / still in stock) is an acquisition of the year;
+- a receipt that is **not a purchase** (kind ``other``: a customer return, a count
+  gain): it goes into stock at its cost but does not count as purchases, so that it
+  reduces the cost of goods sold.
 """
 
 from collections import deque
@@ -12,6 +25,17 @@ from decimal import Decimal
 
 from .errors import ClosingError
 from .money import ZERO, round_money
+
+#: kinds of movements (see the module's docstring)
+PURCHASE = "purchase"
+PRODUCTION = "production"
+OTHER_RECEIPT = "other"
+ISSUE = "issue"
+VENDOR_RETURN = "vendor_return"
+ADJUSTMENT = "adjustment"
+MOVEMENT_KINDS = (PURCHASE, PRODUCTION, OTHER_RECEIPT, ISSUE, VENDOR_RETURN, ADJUSTMENT)
+#: receipts that count as acquisitions of the year (the stock equation's purchases)
+ACQUISITIONS = (PURCHASE, PRODUCTION)
 
 
 @dataclass
@@ -49,12 +73,136 @@ class ItemStock:
 
 @dataclass
 class Movement:
-    """A receipt (quantity > 0, unit_cost) or an issue (quantity < 0)."""
+    """A receipt (quantity > 0, unit_cost), an issue (quantity < 0), a return to the
+    vendor of receipt ``returns`` or a value adjustment (quantity 0, ``value``) of
+    receipt ``adjusts``. ``reference`` names a receipt for the two latter."""
 
     date: date
     quantity: Decimal
     unit_cost: Decimal | None = None
     row: int | None = None
+    kind: str = ""  # default: purchase for a receipt, issue for an issue
+    reference: str | None = None
+    returns: str | None = None
+    adjusts: str | None = None
+    value: Decimal | None = None
+
+    @property
+    def effective_kind(self):
+        if self.kind:
+            return self.kind
+        return PURCHASE if self.quantity > 0 else ISSUE
+
+
+class _Lot:
+    """A receipt still (partly) in stock: FIFO's unit of account."""
+
+    __slots__ = ("quantity", "received", "unit_cost")
+
+    def __init__(self, quantity, unit_cost):
+        self.quantity = quantity  # still in stock
+        self.received = quantity  # received, less what went back to the vendor
+        self.unit_cost = unit_cost  # with the landed costs added so far
+
+
+class _Stock:
+    """One item's stock while its movements are replayed."""
+
+    def __init__(self, fifo, product, source, allow_negative):
+        self.fifo = fifo
+        self.product = product
+        self.source = source
+        self.allow_negative = allow_negative
+        self.lots = deque()  # FIFO: the receipts still in stock, oldest first
+        self.by_reference = {}  # FIFO: {reference: _Lot}
+        self.quantity = Decimal(0)
+        self.value = Decimal(0)  # average method: exact value of the stock
+        self.deficit = Decimal(0)  # FIFO: units issued beyond the stock
+
+    def stock_value(self):
+        if self.fifo:
+            return sum((lot.quantity * lot.unit_cost for lot in self.lots), ZERO)
+        return self.value
+
+    def receive(self, move):
+        """A receipt; its value (what counts as purchase)."""
+        qty, cost = move.quantity, move.unit_cost
+        if self.fifo:
+            lot = _Lot(qty, cost)
+            if move.reference:
+                self.by_reference[move.reference] = lot
+            filled = min(self.deficit, qty)  # units issued before they arrived
+            self.deficit -= filled
+            lot.quantity -= filled
+            if lot.quantity:
+                self.lots.append(lot)
+        else:
+            self.value += qty * cost
+        self.quantity += qty
+        return qty * cost
+
+    def issue(self, move, quantity):
+        """Take ``quantity`` out (FIFO: the oldest first); the value taken out."""
+        self._check_negative(move, quantity)
+        if not self.fifo:
+            taken = self.value * quantity / self.quantity if self.quantity else ZERO
+            self.value = ZERO if self.quantity == quantity else self.value - taken
+            self.quantity -= quantity
+            return taken
+        taken, left = ZERO, quantity
+        while left and self.lots:
+            lot = self.lots[0]
+            used = min(lot.quantity, left)
+            taken += used * lot.unit_cost
+            lot.quantity -= used
+            left -= used
+            if not lot.quantity:
+                self.lots.popleft()
+        self.deficit += left
+        self.quantity -= quantity
+        return taken
+
+    def return_to_vendor(self, move):
+        """Units of one receipt back to the vendor; the value returned."""
+        quantity = -move.quantity
+        lot = self.by_reference.get(move.returns) if self.fifo else None
+        if lot is None or not lot.quantity:
+            return self.issue(move, quantity)
+        self._check_negative(move, quantity)
+        used = min(lot.quantity, quantity)
+        lot.quantity -= used
+        lot.received -= used
+        if not lot.quantity:
+            self.lots.remove(lot)
+        self.quantity -= used
+        taken = used * lot.unit_cost
+        if quantity > used:  # more than is left of it: the rest as an issue
+            taken += self.issue(move, quantity - used)
+        return taken
+
+    def adjust(self, move):
+        """A landed cost or price difference; the acquisition it stands for."""
+        value = move.value or ZERO
+        if not self.fifo:
+            self.value += value
+            return value
+        lot = self.by_reference.get(move.adjusts)
+        if lot is None or not lot.quantity:
+            return value  # nothing of the receipt left: cost of goods sold
+        lot.unit_cost += value / lot.quantity
+        return value * lot.received / lot.quantity
+
+    def _check_negative(self, move, quantity):
+        if self.allow_negative or self.quantity - quantity >= 0:
+            return
+        raise ClosingError(
+            f"product {self.product}: stock would go below zero on "
+            f"{move.date.isoformat()} ({_fmt(self.quantity)} in stock, issue of "
+            f"{_fmt(quantity)}); record the missing receipt or correct the issue",
+            source=self.source,
+            row=move.row,
+            field="quantity",
+        )
 
 
 def value_movements(
@@ -67,62 +215,50 @@ def value_movements(
     source=None,
     name="",
     unit="",
+    allow_negative=False,
 ):
     """Value one item's ``movements`` at ``balance_date``.
 
     ``movements`` are in the order they happened within a day (file order); they
     are sorted by date here (stable). Movements before ``fiscal_year_start`` make
     the opening stock, those after ``balance_date`` are ignored. Stock below zero is
-    refused with the row of the movement that takes it there.
+    refused with the row of the movement that takes it there, unless
+    ``allow_negative`` (Odoo allows it between two dates; the closing refuses it at
+    the balance date).
     """
-    moves = sorted(movements, key=lambda m: m.date)
-    fifo = method == "fifo"
-    layers = deque()  # FIFO: [quantity, unit_cost] of the receipts still in stock
-    quantity = Decimal(0)
-    value = Decimal(0)  # average method: exact value of the stock
+    stock = _Stock(method == "fifo", product, source, allow_negative)
     purchases = Decimal(0)
     opening = None
     last = None
-    for move in moves:
+    for move in sorted(movements, key=lambda m: m.date):
         if move.date > balance_date:
             break
-        if opening is None and move.date >= fiscal_year_start:
-            opening = (quantity, _stock_value(fifo, layers, value))
-        qty = move.quantity
-        if qty > 0:
-            cost = move.unit_cost
-            if move.date >= fiscal_year_start:
-                purchases += qty * cost
-            if fifo:
-                layers.append([qty, cost])
-            else:
-                value += qty * cost
-            quantity += qty
-        elif qty < 0:
-            if quantity + qty < 0:
-                raise ClosingError(
-                    f"product {product}: stock would go below zero on "
-                    f"{move.date.isoformat()} ({_fmt(quantity)} in stock, issue of "
-                    f"{_fmt(-qty)}); record the missing receipt or correct the issue",
-                    source=source,
-                    row=move.row,
-                    field="quantity",
-                )
-            if fifo:
-                _consume(layers, -qty)
-            elif quantity + qty == 0:
-                value = Decimal(0)
-            else:
-                value -= value * -qty / quantity
-            quantity += qty
-        last = move.date
+        in_year = move.date >= fiscal_year_start
+        if opening is None and in_year:
+            opening = (stock.quantity, stock.stock_value())
+        kind = move.effective_kind
+        if kind == ADJUSTMENT:
+            acquired = stock.adjust(move)
+        elif kind == VENDOR_RETURN:
+            acquired = -stock.return_to_vendor(move)
+        elif move.quantity > 0:
+            acquired = stock.receive(move)
+            if kind not in ACQUISITIONS:
+                acquired = ZERO
+        else:
+            stock.issue(move, -move.quantity)
+            acquired = ZERO
+        if in_year:
+            purchases += acquired
+        if move.quantity:
+            last = move.date
     if opening is None:
-        opening = (quantity, _stock_value(fifo, layers, value))
+        opening = (stock.quantity, stock.stock_value())
     return ItemStock(
         product=product,
         inventory_class=inventory_class,
-        quantity=quantity,
-        acquisition_value=round_money(_stock_value(fifo, layers, value)),
+        quantity=stock.quantity,
+        acquisition_value=round_money(stock.stock_value()),
         opening_quantity=opening[0],
         opening_value=round_money(opening[1]),
         purchases=round_money(purchases),
@@ -130,23 +266,6 @@ def value_movements(
         name=name,
         unit=unit,
     )
-
-
-def _consume(layers, quantity):
-    while quantity:
-        head = layers[0]
-        if head[0] <= quantity:
-            quantity -= head[0]
-            layers.popleft()
-        else:
-            head[0] -= quantity
-            quantity = 0
-
-
-def _stock_value(fifo, layers, value):
-    if fifo:
-        return sum((q * c for q, c in layers), Decimal(0))
-    return value
 
 
 def _fmt(quantity):
