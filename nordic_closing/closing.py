@@ -19,6 +19,7 @@ from .frameworks import (
     check_rule_97,
     get_framework,
 )
+from .labels import entry_label, labels
 from .money import ZERO, allocate, percent, round_money
 from .reference import chart_accounts, k1_threshold
 
@@ -59,6 +60,7 @@ class ClosingOptions:
     k1_recognise: bool = False
     # {role: ClassAccounts}; default: the mapping of the framework's chart
     accounts: dict | None = None
+    lang: str = "en"  # of the entry's texts (en, nb, sv)
 
     def __post_init__(self):
         if self.fiscal_year_start is None:
@@ -582,21 +584,11 @@ def _reserve(options, result, ledger):
         )
 
 
-STEP_LABELS = {
-    "acquisition_value": "acquisition value",
-    "write_down": "write-down",
-    STOCK_RESERVE: "untaxed stock reserve (97 % rule, IL 17:4)",
-}
-
-
 def _pair(options, account, counter_account, amount, inventory_class, step):
     """A debit of ``amount`` on ``account`` against ``counter_account``."""
-    subject = (
-        STEP_LABELS[step]
-        if step == STOCK_RESERVE
-        else f"{inventory_class.replace('_', ' ')}, {STEP_LABELS[step]}"
+    label = entry_label(
+        labels(options.lang), options.balance_date, inventory_class, step
     )
-    label = f"Inventory closing {options.balance_date.isoformat()}: {subject}"
     debit, credit = (amount, ZERO) if amount > 0 else (ZERO, -amount)
     return [
         EntryLine(account, debit, credit, label, inventory_class, step),

@@ -77,6 +77,13 @@ LABELS = {
     "value": ("Value", "Verdi", "Värde"),
     "opening_value": ("Opening value", "Inngående beholdning", "Ingående lager"),
     "purchases": ("Purchases", "Innkjøp", "Inköp"),
+    "purchases_or_production": (
+        "Purchases / production",
+        "Innkjøp / tilvirkning",
+        "Inköp / tillverkning",
+    ),
+    "note": ("Note", "Merknad", "Anmärkning"),
+    "produced": ("production", "tilvirkning", "tillverkning"),
     "closing_acquisition_value": (
         "Closing acquisition value",
         "Utgående anskaffelseskost",
@@ -264,3 +271,12 @@ def language_of(code):
     if code.startswith("sv"):
         return "sv"
     return "en"
+
+
+def entry_label(text, balance_date, inventory_class, step):
+    """The text of an entry line: what it books, in the language of ``text``
+    (``labels(lang)``)."""
+    what = text[f"step_{step}"]
+    if step != "stock_reserve":
+        what = f"{text.get(inventory_class, inventory_class)}, {what}"
+    return f"{text['entry_label']} {balance_date.isoformat()}: {what}"

@@ -36,6 +36,20 @@ ADJUSTMENT = "adjustment"
 MOVEMENT_KINDS = (PURCHASE, PRODUCTION, OTHER_RECEIPT, ISSUE, VENDOR_RETURN, ADJUSTMENT)
 #: receipts that count as acquisitions of the year (the stock equation's purchases)
 ACQUISITIONS = (PURCHASE, PRODUCTION)
+#: classes whose sales price tells what the item realises
+SALES_PRICE_CLASSES = ("finished_goods", "goods_for_resale")
+#: classes a company acquires by producing them: their "purchases" are production
+PRODUCED_CLASSES = ("work_in_progress", "finished_goods")
+
+
+def nrv_from_sales_price(inventory_class, sales_price, selling_cost_percent):
+    """Net realisable value per unit from the sales price less the selling costs,
+    or None where the sales price says nothing about what the item realises (raw
+    materials, consumables, work in progress) or there is none."""
+    if inventory_class not in SALES_PRICE_CLASSES or not sales_price:
+        return None
+    percent = Decimal(str(selling_cost_percent or 0))
+    return Decimal(str(sales_price)) * (100 - percent) / 100
 
 
 @dataclass
@@ -59,6 +73,8 @@ class ItemStock:
     net_realisable_value: Decimal | None = None  # per unit
     nrv_source: str = ""
     valuation_group: str = ""
+    # why the value differs from the source's own (e.g. Odoo's valuation)
+    note: str = ""
     # the item's own accounts (an Odoo category's override); None: the class's
     accounts: object | None = None
     # where a field came from, for error messages: {field: (source, row)}

@@ -11,8 +11,9 @@ from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .closing import EQUATION_FIELDS
-from .labels import labels
+from .labels import entry_label, labels
 from .money import ZERO, round_money
+from .valuation import PRODUCED_CLASSES
 
 MONEY = "#,##0.00;-#,##0.00"
 #: debit, credit and write-down columns: a zero stays empty, as on a printed ledger
@@ -191,7 +192,10 @@ def _summary(sheet, result, text, fmt, meta):
         first = row
         for line in result.entry:
             sheet.write_string(row, 0, line.account, fmt.text)
-            sheet.write(row, 1, _entry_label(text, result, line), fmt.text)
+            label = entry_label(
+                text, result.options.balance_date, line.inventory_class, line.step
+            )
+            sheet.write(row, 1, label, fmt.text)
             sheet.write_number(row, 2, line.debit, fmt.money_blank)
             sheet.write_number(row, 3, line.credit, fmt.money_blank)
             row += 1
@@ -227,14 +231,15 @@ def _items(sheet, result, text, fmt):
         "write_down",
         "reason",
         "value",
+        "note",
     )
-    widths = (18, 36, 24, 12, 8, 14, 16, 16, 14, 20, 16)
+    widths = (18, 36, 24, 12, 8, 14, 16, 16, 14, 20, 16, 60)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     sheet.freeze_panes(1, 1)
     sheet.repeat_rows(0)
     _header(
-        sheet, 0, [text[h] for h in headers], fmt, first_text=3, text_columns=(4, 9)
+        sheet, 0, [text[h] for h in headers], fmt, first_text=3, text_columns=(4, 9, 11)
     )
     row = 1
     totals = [ZERO, ZERO, ZERO]
@@ -258,6 +263,8 @@ def _items(sheet, result, text, fmt):
                 row, 9, text.get(f"reason_{item.reason}", item.reason), fmt.text
             )
         sheet.write_number(row, 10, item.value, fmt.money)
+        if stock.note:
+            sheet.write_string(row, 11, stock.note, fmt.text)
         totals[0] += stock.acquisition_value
         totals[1] += item.write_down
         totals[2] += item.value
@@ -271,11 +278,16 @@ def _equation(sheet, result, text, fmt):
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, len(headers) - 1, 18)
     sheet.freeze_panes(1, 1)
-    _header(sheet, 0, [text[h] for h in headers], fmt, first_text=1)
+    titles = [text[h] for h in headers]
+    titles[headers.index("purchases")] = text["purchases_or_production"]
+    _header(sheet, 0, titles, fmt, first_text=1)
     row = 1
     fields = EQUATION_FIELDS
     for cls in result.classes:
-        sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
+        name = _class_name(text, cls.inventory_class)
+        if cls.inventory_class in PRODUCED_CLASSES:
+            name = f"{name} ({text['produced']})"
+        sheet.write(row, 0, name, fmt.text)
         for col, name in enumerate(fields, start=1):
             sheet.write_number(row, col, getattr(cls, name), fmt.money)
         row += 1
@@ -416,17 +428,6 @@ def _totals(sheet, row, first, columns, label, fmt, values):
         bottom = xl_rowcol_to_cell(max(row - 1, first), col)
         formula = f"=SUM({top}:{bottom})" if row > first else "=0"
         sheet.write_formula(row, col, formula, fmt.total_money, float(value))
-
-
-def _entry_label(text, result, line):
-    """The entry line's text in the workbook's language."""
-    step = text[f"step_{line.step}"]
-    subject = (
-        step
-        if line.step == "stock_reserve"
-        else (f"{_class_name(text, line.inventory_class)}, {step}")
-    )
-    return f"{text['entry_label']} {result.options.balance_date.isoformat()}: {subject}"
 
 
 def _as_datetime(value):
