@@ -45,12 +45,28 @@ class ObsolescenceBand:
     percent: Decimal
 
 
+def methods_used(options, classes):
+    """``{method: [inventory classes]}`` of the classes valued, in their order."""
+    used = {}
+    for cls in classes:
+        method = options.class_methods.get(cls.inventory_class, options.method)
+        used.setdefault(method, []).append(cls.inventory_class)
+    return used or {options.method: []}
+
+
+def format_bands(bands):
+    """Obsolescence bands as ``inputs.parse_bands`` reads them: ``365:50,730:100``."""
+    return ",".join(f"{band.days}:{band.percent.normalize():f}" for band in bands)
+
+
 @dataclass
 class ClosingOptions:
     country: str
     balance_date: date
     framework: str | None = None  # K1, K2, K3, IFRS, NGAAP, NGAAP_SMALL
     method: str = "fifo"
+    # {inventory_class: fifo, average or standard} where a class differs from method
+    class_methods: dict = field(default_factory=dict)
     fiscal_year_start: date | None = None
     rule_97: str = "off"  # off, contra, reserve (Sweden)
     obsolescence_bands: tuple = ()
@@ -466,7 +482,7 @@ def _apply_rule_97(framework, options, classes, results, notes):
                 else "as untaxed stock reserve"
             )
         )
-    if options.method != "fifo":
+    if any(m != "fifo" for m in methods_used(options, classes.values())):
         notes.append(
             "97 % rule computed on the average-cost acquisition value: IL 17:3 "
             "presumes "

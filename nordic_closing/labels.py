@@ -26,6 +26,7 @@ LABELS = {
     "method": ("Cost flow", "Kostnadsflyt", "Kostnadsflöde"),
     "fifo": ("FIFO", "FIFO", "FIFU (först in, först ut)"),
     "average": ("Weighted average", "Veid gjennomsnitt", "Vägt genomsnitt"),
+    "standard": ("Standard cost", "Standardkost", "Standardkostnad"),
     "entry_number": ("Journal entry", "Bilag", "Verifikation"),
     "not_posted": ("not posted", "ikke bokført", "ej bokförd"),
     "currency": ("Currency", "Valuta", "Valuta"),
@@ -222,6 +223,14 @@ LABELS = {
         "Acquisition value is determined by the weighted average cost method.",
         "Anskaffelseskost er fastsatt etter veid gjennomsnittsmetode.",
         "Anskaffningsvärdet har beräknats enligt vägda genomsnittspriser.",
+    ),
+    "principle_standard": (
+        "Acquisition value is the standard cost, which is reviewed regularly so that "
+        "it approximates actual cost.",
+        "Anskaffelseskost er standardkost, som vurderes jevnlig slik at den ligger "
+        "nær faktisk kost.",
+        "Anskaffningsvärdet är standardkostnaden, som ses över regelbundet så att "
+        "den motsvarar det verkliga anskaffningsvärdet.",
     ),
     "principle_nrv": (
         "Net realisable value is the expected selling price less the costs to sell.",

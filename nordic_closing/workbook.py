@@ -10,7 +10,7 @@ from datetime import datetime
 from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from .closing import EQUATION_FIELDS
+from .closing import EQUATION_FIELDS, methods_used
 from .labels import entry_label, labels
 from .money import ZERO, round_money
 from .valuation import PRODUCED_CLASSES
@@ -112,7 +112,7 @@ def _summary(sheet, result, text, fmt, meta):
             f"{options.balance_date.isoformat()}",
         ),
         (text["framework"], result.framework.label),
-        (text["method"], text[options.method]),
+        (text["method"], _methods_text(result, text)),
         (
             text["currency"],
             meta.get("currency", "SEK" if options.country == "SE" else "NOK"),
@@ -231,8 +231,10 @@ def _items(sheet, result, text, fmt):
         "write_down",
         "reason",
         "value",
-        "note",
     )
+    # a note column only when an item has something to say
+    if any(item.stock.note for item in result.items):
+        headers += ("note",)
     widths = (18, 36, 24, 12, 8, 14, 16, 16, 14, 20, 16, 60)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
@@ -383,15 +385,34 @@ def _tax_norway(sheet, result, text, fmt):
     sheet.write(row + 2, 0, text["tax_no_note"], fmt.wrap)
 
 
+def _methods_text(result, text):
+    """The cost flow(s), each with its classes when the classes differ."""
+    used = methods_used(result.options, result.classes)
+    return "; ".join(
+        _with_classes(text[method], classes, text, used)
+        for method, classes in used.items()
+    )
+
+
+def _with_classes(phrase, classes, text, used):
+    if len(used) == 1:
+        return phrase
+    return f"{phrase} ({', '.join(_class_name(text, c) for c in classes)})"
+
+
 def _principles(sheet, result, text, fmt, meta):
     options = result.options
+    used = methods_used(options, result.classes)
     sheet.set_column(0, 0, 110)
     lines = [
         (text["principles_title"], fmt.title),
         ("", fmt.text),
         (f"{text['framework']}: {result.framework.label}", fmt.text),
         (text["principle_valuation"], fmt.wrap),
-        (text[f"principle_{options.method}"], fmt.wrap),
+        *(
+            (_with_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)
+            for method, classes in used.items()
+        ),
         (text["principle_nrv"], fmt.wrap),
     ]
     if meta.get("nrv_source"):

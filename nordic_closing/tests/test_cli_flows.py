@@ -39,8 +39,8 @@ def close(tmp_path, rows, expect_exit=0, method="fifo"):
 
 
 def figures(data, product, inventory_class="goods_for_resale"):
-    (item,) = [i for i in data["items"] if i["product"] == product]
-    (cls,) = [c for c in data["classes"] if c["inventory_class"] == inventory_class]
+    (item,) = (i for i in data["items"] if i["product"] == product)
+    (cls,) = (c for c in data["classes"] if c["inventory_class"] == inventory_class)
     return item, cls
 
 
