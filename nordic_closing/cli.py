@@ -2,27 +2,41 @@
 
 Exit status 0 on success, 2 on bad input or a refused option (one message naming
 file, row and field on stderr, and no output file written).
+
+``--xlsx`` writes a regular file, created or replaced atomically (through a
+temporary file in its folder, removed on failure). A symbolic link is followed: the
+file it points to is replaced and the link kept; a link to nothing is refused.
+Anything else that exists at the path (a folder, a device, a FIFO, a socket) is
+refused and left untouched.
 """
 
 import argparse
+import errno
 import os
+import re
+import stat
 import sys
 import tempfile
+from decimal import InvalidOperation, Overflow
 from pathlib import Path
 
 from .closing import ClosingOptions, compute_closing
 from .errors import ClosingError
 from .frameworks import COUNTRIES, METHODS, RULE_97_MODES, get_framework
 from .inputs import (
+    AMOUNT_LIMIT,
     parse_bands,
     parse_date,
     read_balances,
     read_fixed_values,
     read_moves,
     read_nrv,
+    source_name,
 )
 from .output import to_json, to_text
 from .valuation import value_movements
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def build_parser():
@@ -119,20 +133,18 @@ def close_from_files(args):
     nrv, nrv_path = read_nrv(args.nrv) if args.nrv else ({}, None)
     items = []
     for entry in products.values():
-        item = value_movements(
-            entry.product,
-            entry.inventory_class,
-            entry.movements,
-            balance_date,
-            options.fiscal_year_start,
-            args.method,
-            source=args.moves,
-            name=entry.name,
-            unit=entry.unit,
-        )
+        item = _value_product(entry, args, options)
         item.origin["inventory_class"] = (args.moves, entry.row)
         if entry.product in nrv:
             value, group, row = nrv[entry.product]
+            if (item.quantity * value).copy_abs() > AMOUNT_LIMIT:
+                raise ClosingError(
+                    f"product {entry.product}: {item.quantity:,f} units at this net "
+                    "realisable value are worth more than 10^15",
+                    nrv_path,
+                    row,
+                    "net_realisable_value",
+                )
             item.net_realisable_value = value
             item.nrv_source = "file"
             item.valuation_group = group
@@ -143,12 +155,121 @@ def close_from_files(args):
     return compute_closing(items, options, ledger)
 
 
-def _write_atomically(path, write):
-    """Write through a temporary file so that a failure leaves no file behind."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", suffix=".part"
+def _value_product(entry, args, options):
+    """``value_movements`` of one product of the movements file, whose quantity and
+    values must stay within ±10^15 like every number of the files."""
+    arguments = (
+        entry.product,
+        entry.inventory_class,
+        entry.movements,
+        options.balance_date,
+        options.fiscal_year_start,
+        args.method,
     )
+    try:
+        item = value_movements(
+            *arguments, source=args.moves, name=entry.name, unit=entry.unit
+        )
+    except (InvalidOperation, Overflow):  # an amount too large to round to 0.01
+        item = None
+    if item is not None and not _too_large(item):
+        return item
+    # the first movement (by date) from which the product's figures are too large
+    moves = sorted(entry.movements, key=lambda m: m.date)
+    good, bad = 0, len(moves)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        try:
+            too_large = _too_large(
+                value_movements(*arguments[:2], moves[:middle], *arguments[3:])
+            )
+        except (InvalidOperation, Overflow):
+            too_large = True
+        good, bad = (good, middle) if too_large else (middle, bad)
+    move = moves[bad - 1]
+    field = "quantity"
+    if move.quantity > 0:
+        field = "unit_cost"
+    elif not move.quantity:
+        field = "value"
+    raise ClosingError(
+        f"product {entry.product}: from this row on its stock or purchases exceed "
+        "±10^15 in quantity or value",
+        args.moves,
+        move.row,
+        field,
+    )
+
+
+def _too_large(item):
+    return any(
+        figure.copy_abs() > AMOUNT_LIMIT
+        for figure in (
+            item.quantity,
+            item.acquisition_value,
+            item.opening_quantity,
+            item.opening_value,
+            item.purchases,
+        )
+    )
+
+
+def _xlsx_target(name):
+    """The regular file to write for ``--xlsx name`` (see the module's docstring)."""
+    if not name or name.endswith(("/", os.sep)) or "\0" in name:
+        raise ClosingError(f"{name!r} is not a file name, e.g. closing.xlsx", "--xlsx")
+    path = name
+    if os.path.islink(path):
+        path = os.path.realpath(path)
+        if not os.path.exists(path):
+            raise ClosingError(
+                f"{name} is a symbolic link to nothing ({path}); it is left as it is",
+                "--xlsx",
+            )
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            raise ClosingError(
+                f"cannot write {name}: the folder {folder} does not exist", "--xlsx"
+            ) from None
+        return path
+    except OSError as error:
+        reason = (
+            "a part of the path is a file, not a folder"
+            if error.errno == errno.ENOTDIR
+            else error.strerror or str(error)
+        )
+        raise ClosingError(f"cannot write {name}: {reason}", "--xlsx") from None
+    if stat.S_ISDIR(mode):
+        raise ClosingError(
+            f"{name} is a folder: name the workbook's file, e.g. {name}/closing.xlsx",
+            "--xlsx",
+        )
+    if not stat.S_ISREG(mode):
+        raise ClosingError(
+            f"{name} is not a regular file (a device, FIFO or socket): it is left "
+            "as it is; name another file",
+            "--xlsx",
+        )
+    return path
+
+
+def _write_atomically(path, write, errors=()):
+    """Write through a temporary file so that a failure leaves no file behind.
+
+    ``errors`` (raised by ``write``, besides OSError) become a ClosingError.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else "."
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
+    except OSError as error:
+        raise ClosingError(
+            f"cannot write in the folder {folder}: {error.strerror or error}",
+            "--xlsx",
+        ) from None
     os.close(handle)
     try:
         write(temporary)
@@ -156,27 +277,46 @@ def _write_atomically(path, write):
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
+        _xlsx_target(str(path))  # still a regular file or nothing
         os.replace(temporary, target)
+    except (OSError, *errors) as error:
+        raise ClosingError(
+            f"cannot write {path}: {getattr(error, 'strerror', None) or error}",
+            "--xlsx",
+        ) from None
     finally:
-        if os.path.exists(temporary):
+        if os.path.lexists(temporary):
             os.unlink(temporary)
 
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
     try:
-        result = close_from_files(args)
-        if args.xlsx:
+        if args.xlsx is not None:
+            _xlsx_target(args.xlsx)  # refused before the closing is computed
+        try:
+            result = close_from_files(args)
+        except ClosingError as error:
+            if error.source and error.source == args.moves:
+                # name the encoding the file was read in, as read_moves does
+                raise ClosingError(
+                    error.message, source_name(args.moves), error.row, error.field
+                ) from None
+            raise
+        if args.xlsx is not None:
+            from xlsxwriter.exceptions import XlsxFileError
+
             from .workbook import write_workbook  # xlsxwriter only when asked for
 
-            target = Path(args.xlsx)
-            if not target.parent.exists():
-                raise ClosingError("the folder does not exist", "--xlsx")
             _write_atomically(
-                target, lambda p: write_workbook(result, p, lang=args.lang)
+                _xlsx_target(args.xlsx),
+                lambda p: write_workbook(result, p, lang=args.lang),
+                (XlsxFileError,),
             )
     except ClosingError as error:
-        print(f"error: {error}", file=sys.stderr)
+        # one line, whatever the files put into the message (a name with a line break)
+        message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(error))
+        print(f"error: {message}", file=sys.stderr)
         return 2
     sys.stdout.write(to_json(result) + "\n" if args.json else to_text(result))
     if args.xlsx and not args.json:
