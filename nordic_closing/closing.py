@@ -183,6 +183,19 @@ class ClosingResult:
         return sum((c.closing_acquisition_value for c in self.classes), ZERO)
 
     @property
+    def tax_rule_97(self):
+        """Sweden's tax view, the main rule (IL 17:3) against the 97 % rule
+        (IL 17:4): the rule booked when the closing uses it, else the same
+        comparison for the tax return (mode ``off``); None outside Sweden."""
+        if self.rule_97 is not None or self.options.country != "SE":
+            return self.rule_97
+        main = sum((i.value for i in self.items), ZERO)
+        acquisition = sum((i.stock.acquisition_value for i in self.items), ZERO)
+        alternative = round_money(acquisition * RATE_97)
+        chosen = "alternative" if alternative < main else "main"
+        return Rule97("off", main, acquisition, alternative, chosen)
+
+    @property
     def closing_value(self):
         return sum((c.closing_value for c in self.classes), ZERO)
 

@@ -12,7 +12,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .closing import EQUATION_FIELDS, methods_used
 from .labels import entry_label, labels
-from .money import ZERO, round_money
+from .money import ZERO
 from .valuation import PRODUCED_CLASSES
 
 MONEY = "#,##0.00;-#,##0.00"
@@ -316,20 +316,17 @@ def _tax(sheet, result, text, fmt):
 
 def _tax_sweden(sheet, result, text, fmt):
     sheet.write(0, 0, text["tax_se_title"], fmt.title)
-    rule = result.rule_97
-    if rule is None:
-        main = sum((i.value for i in result.items), ZERO)
-        acquisition = sum((i.stock.acquisition_value for i in result.items), ZERO)
-        alternative = round_money(acquisition * 97 / 100)
+    rule = result.tax_rule_97
+    main, acquisition, alternative = (
+        rule.main_rule_value,
+        rule.acquisition_value,
+        rule.alternative_value,
+    )
+    if rule.mode == "off":
         sheet.write(2, 0, text["rule_97_off"], fmt.text)
         start = 3
         chosen = None
     else:
-        main, acquisition, alternative = (
-            rule.main_rule_value,
-            rule.acquisition_value,
-            rule.alternative_value,
-        )
         start = 2
         chosen = rule.chosen
     rows = [
@@ -400,6 +397,12 @@ def _with_classes(phrase, classes, text, used):
     return f"{phrase} ({', '.join(_class_name(text, c) for c in classes)})"
 
 
+def _for_classes(sentence, classes, text, used):
+    if len(used) == 1:
+        return sentence
+    return f"{', '.join(_class_name(text, c) for c in classes)}: {sentence}"
+
+
 def _principles(sheet, result, text, fmt, meta):
     options = result.options
     used = methods_used(options, result.classes)
@@ -410,7 +413,7 @@ def _principles(sheet, result, text, fmt, meta):
         (f"{text['framework']}: {result.framework.label}", fmt.text),
         (text["principle_valuation"], fmt.wrap),
         *(
-            (_with_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)
+            (_for_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)
             for method, classes in used.items()
         ),
         (text["principle_nrv"], fmt.wrap),
