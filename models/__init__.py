@@ -9,6 +9,15 @@ from . import nordic_stock_closing_line
 from . import nordic_stock_closing_class
 from . import nordic_stock_closing_entry
 from . import nordic_stock_closing
+from . import nordic_stock_closing_guard
+from . import nordic_stock_closing_snapshot
+from . import nordic_stock_closing_result
+from . import nordic_stock_closing_storage
+from . import nordic_stock_closing_posting
+from . import nordic_stock_closing_cron
 from . import nordic_stock_closing_demo
 from . import stock_valuation_layer
+from . import stock_move
+from . import stock_quant
 from . import account_move
+from . import ir_attachment

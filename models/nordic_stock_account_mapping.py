@@ -1,16 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Inventory classes of DOMAIN.md section 3 (category level).
-INVENTORY_CLASSES = [
-    ("raw_material", "Raw materials"),
-    ("consumable", "Consumables and supplies"),
-    ("work_in_progress", "Work in progress"),
-    ("finished_goods", "Finished goods"),
-    ("goods_for_resale", "Goods for resale"),
-]
-# Roles of data/nordic.stock.account.mapping.csv: the classes and the stock reserve.
-MAPPING_ROLES = [*INVENTORY_CLASSES, ("stock_reserve", "Stock reserve (Sweden)")]
+from .nordic_selections import MAPPING_ROLES
 
 
 class NordicStockAccountMapping(models.Model):

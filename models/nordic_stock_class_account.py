@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .nordic_stock_account_mapping import MAPPING_ROLES
+from .nordic_selections import MAPPING_ROLES
 
 # Account fields filled from the mapping (see product_category.py for the category).
 CLASS_ACCOUNT_FIELDS = (

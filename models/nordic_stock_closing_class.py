@@ -1,21 +1,16 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
-from .nordic_stock_closing_line import INVENTORY_CLASS_SELECTION
+from ..nordic_closing.valuation import PRODUCED_CLASSES
+from .nordic_selections import INVENTORY_CLASS_SELECTION
 
 
 class NordicStockClosingClass(models.Model):
     _name = "nordic.stock.closing.class"
+    _inherit = ["nordic.closing.part"]
     _description = "Inventory closing: stock equation per class"
     _order = "closing_id, id"
     _check_company_auto = True
 
-    closing_id = fields.Many2one(
-        "nordic.stock.closing", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="closing_id.company_id", store=True, index=True
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION, readonly=True)
     inventory_account_id = fields.Many2one("account.account", check_company=True)
     contra_account_id = fields.Many2one(
@@ -23,7 +18,17 @@ class NordicStockClosingClass(models.Model):
     )
     change_account_id = fields.Many2one("account.account", check_company=True)
     opening_value = fields.Monetary()
-    purchases = fields.Monetary()
+    purchases = fields.Monetary(
+        string="Purchases / production",
+        help="Net acquisitions of the year: receipts from vendors (with landed costs "
+        "and price differences, less returns to vendors) or, for work in progress "
+        "and finished goods, production.",
+    )
+    purchases_kind = fields.Selection(
+        [("purchases", "Purchases"), ("production", "Production")],
+        compute="_compute_purchases_kind",
+        string="Acquired by",
+    )
     closing_acquisition_value = fields.Monetary()
     write_down = fields.Monetary()
     closing_value = fields.Monetary()
@@ -39,7 +44,18 @@ class NordicStockClosingClass(models.Model):
         help="Closing acquisition value (stock ledger) less the inventory account's "
         "balance: what the closing books on the inventory account.",
     )
+    temporary_difference = fields.Monetary(
+        help="Tax value less closing value: Norway's temporary difference per stock "
+        "category (sktl § 14-5)."
+    )
     tax_value = fields.Monetary(
         help="Norway (sktl § 14-5): cost, write-downs are not deductible until the "
         "goods are sold or scrapped."
     )
+
+    @api.depends("inventory_class")
+    def _compute_purchases_kind(self):
+        for cls in self:
+            cls.purchases_kind = (
+                "production" if cls.inventory_class in PRODUCED_CLASSES else "purchases"
+            )

@@ -113,8 +113,12 @@ DEMO_COMPANIES = {
 }
 
 
-class NordicStockClosing(models.Model):
-    _inherit = "nordic.stock.closing"
+class NordicStockClosingDemo(models.AbstractModel):
+    """Demo data, and the dated stock movements the demo and the tests make: kept
+    out of the closing model."""
+
+    _name = "nordic.stock.closing.demo"
+    _description = "Inventory closing demo data"
 
     @api.model
     def _nordic_demo_load(self):
@@ -204,7 +208,7 @@ class NordicStockClosing(models.Model):
                 }
             )
         for when, code, quantity, unit_cost in sorted(spec["moves"]):
-            self._nordic_demo_move(
+            self._nordic_dated_move(
                 company, products[code], quantity, unit_cost, f"{when} 10:00:00"
             )
         self._nordic_demo_opening_entry(company, spec)
@@ -227,8 +231,9 @@ class NordicStockClosing(models.Model):
         )
 
     @api.model
-    def _nordic_demo_move(self, company, product, quantity, unit_cost, when):
-        """A done receipt (quantity > 0) or delivery, dated ``when`` (UTC)."""
+    def _nordic_dated_move(self, company, product, quantity, unit_cost, when):
+        """A done receipt (quantity > 0, at ``unit_cost``) or delivery, dated
+        ``when`` (UTC): the demo's movements and the tests'."""
         warehouse = self.env["stock.warehouse"].search(
             [("company_id", "=", company.id)], limit=1
         )
@@ -265,23 +270,33 @@ class NordicStockClosing(models.Model):
     @api.model
     def _nordic_demo_opening_entry(self, company, spec):
         """Last year's closing as the ledger shows it, against equity."""
+        lines = spec["opening"] + [
+            (spec["equity"], -sum(amount for _code, amount in spec["opening"]))
+        ]
+        return self._nordic_ledger_entry(
+            company,
+            "2024-12-31",
+            lines,
+            ref="Inventory closing 2024-12-31 (opening balance)",
+        )
+
+    @api.model
+    def _nordic_ledger_entry(self, company, date, lines, ref=False):
+        """Post a miscellaneous entry of ``lines`` = [(account code, balance)]
+        (debit positive): the demo's opening balances and the tests' ledgers."""
         Account = self.env["account.account"].with_company(company)
         accounts = {
             account.code: account
             for account in Account.search(
                 [
                     *Account._check_company_domain(company),
-                    (
-                        "code",
-                        "in",
-                        [code for code, _ in spec["opening"]] + [spec["equity"]],
-                    ),
+                    ("code", "in", [code for code, _amount in lines]),
                 ]
             )
         }
-        lines = spec["opening"] + [
-            (spec["equity"], -sum(amount for _code, amount in spec["opening"]))
-        ]
+        missing = [code for code, _amount in lines if code not in accounts]
+        if missing:
+            raise ValueError(f"{company.name} has no account {', '.join(missing)}")
         journal = self.env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1
         )
@@ -293,8 +308,8 @@ class NordicStockClosing(models.Model):
                     "move_type": "entry",
                     "journal_id": journal.id,
                     "company_id": company.id,
-                    "date": "2024-12-31",
-                    "ref": "Inventory closing 2024-12-31 (opening balance)",
+                    "date": date,
+                    "ref": ref,
                     "line_ids": [
                         Command.create(
                             {

@@ -1,33 +1,82 @@
+import math
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-INVENTORY_CLASS_SELECTION = [
-    ("raw_material", "Raw materials"),
-    ("consumable", "Consumables and supplies"),
-    ("work_in_progress", "Work in progress"),
-    ("finished_goods", "Finished goods"),
-    ("goods_for_resale", "Goods for resale"),
-]
+from .nordic_selections import INVENTORY_CLASS_SELECTION
+from .nordic_stock_closing import is_server_write, server_env
+
+#: the largest amount a person may enter (as the engine's CLI accepts)
+MAX_AMOUNT = 10**15
 
 
-class NordicStockClosingLine(models.Model):
-    _name = "nordic.stock.closing.line"
-    _description = "Inventory closing item"
-    _order = "closing_id, inventory_class, product_id"
-    _check_company_auto = True
+class NordicClosingPart(models.AbstractModel):
+    """What the closing computed (its items, classes and entry preview): created,
+    changed and deleted only by the closing itself."""
+
+    _name = "nordic.closing.part"
+    _description = "Part of an inventory closing"
+
+    #: fields a person may write, while the closing is not posted
+    _nordic_inputs = frozenset()
 
     closing_id = fields.Many2one(
         "nordic.stock.closing", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one("res.company", required=True, index=True)
+    company_id = fields.Many2one(
+        related="closing_id.company_id", store=True, index=True, precompute=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_server_write(self):
+            raise UserError(self._nordic_server_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not is_server_write(self):
+            if set(vals) - self._nordic_inputs:
+                raise UserError(self._nordic_server_message())
+            fixed = self.closing_id.filtered(
+                lambda c: c.state in ("posted", "reversed")
+            )
+            if fixed:
+                raise UserError(fixed._nordic_fixed_message(fixed[0]))
+        return super().write(vals)
+
+    def unlink(self):
+        if not is_server_write(self):
+            raise UserError(self._nordic_server_message())
+        return super().unlink()
+
+    def _nordic_sudo_unlink(self):
+        """Delete as the closing itself (before it stores a new result)."""
+        return server_env(self).unlink()
+
+    def _nordic_server_message(self):
+        return self.env._(
+            "The items, classes and entry of an inventory closing are what the "
+            "closing computed from the stock: compute it again instead of changing "
+            "them (only an item's net realisable value may be entered)."
+        )
+
+
+class NordicStockClosingLine(models.Model):
+    _name = "nordic.stock.closing.line"
+    _inherit = ["nordic.closing.part"]
+    _description = "Inventory closing item"
+    _order = "closing_id, inventory_class, product_id"
+    _check_company_auto = True
+    _nordic_inputs = frozenset({"net_realisable_value"})
+
     state = fields.Selection(related="closing_id.state")
     product_id = fields.Many2one(
         "product.product", required=True, readonly=True, check_company=True
     )
     default_code = fields.Char(related="product_id.default_code", string="Reference")
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
-    categ_id = fields.Many2one("product.category", readonly=True)
+    categ_id = fields.Many2one("product.category", readonly=True, check_company=True)
     inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION, readonly=True)
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
     acquisition_value = fields.Monetary(readonly=True)
@@ -35,6 +84,17 @@ class NordicStockClosingLine(models.Model):
     opening_quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
     opening_value = fields.Monetary(readonly=True)
     purchases = fields.Monetary(readonly=True)
+    odoo_value = fields.Monetary(
+        string="Odoo's valuation",
+        readonly=True,
+        help="The value Odoo's own stock valuation shows at the date (the sum of the "
+        "product's valuation layers).",
+    )
+    valuation_note = fields.Char(
+        string="Valuation note",
+        readonly=True,
+        help="Why the closing's acquisition value differs from Odoo's own valuation.",
+    )
     last_movement = fields.Date(readonly=True)
     net_realisable_value = fields.Monetary(
         string="Net realisable value per unit",
@@ -77,19 +137,43 @@ class NordicStockClosingLine(models.Model):
             line.value = line.acquisition_value - line.write_down
 
     def write(self, vals):
-        if "net_realisable_value" in vals:
-            if any(line.closing_id.state in ("posted", "reversed") for line in self):
-                raise UserError(
-                    self.env._("The items of a posted closing cannot be changed.")
-                )
+        entered = "net_realisable_value" in vals and not is_server_write(self)
+        if entered:
             vals = {
                 **vals,
-                "nrv_source": "manual"
-                if vals["net_realisable_value"] is not False
-                else "none",
+                "net_realisable_value": self._nordic_check_nrv(
+                    vals["net_realisable_value"]
+                ),
             }
         res = super().write(vals)
-        if "net_realisable_value" in vals:
+        if entered:
+            server_env(self).write(
+                {
+                    "nrv_source": "manual"
+                    if vals["net_realisable_value"] is not False
+                    else "none"
+                }
+            )
             for closing in self.closing_id.filtered(lambda c: c.state == "computed"):
                 closing._nordic_store_result(closing._nordic_result())
         return res
+
+    def _nordic_check_nrv(self, value):
+        """An entered NRV: a finite amount from 0 up to 10^15, or False (none)."""
+        if value is False or value is None:
+            return False
+        try:
+            amount = float(value)
+        except (TypeError, ValueError):
+            amount = math.nan
+        if isinstance(value, bool) or not (
+            math.isfinite(amount) and 0 <= amount <= MAX_AMOUNT
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Net realisable value: enter an amount from 0 up to 10^15 per "
+                    "unit (%(value)r is not one).",
+                    value=value,
+                )
+            )
+        return amount

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .nordic_stock_account_mapping import INVENTORY_CLASSES
+from .nordic_selections import INVENTORY_CLASS_SELECTION
 
 # product.category field -> nordic.stock.class.account field it is proposed from.
 CATEGORY_ACCOUNT_FIELDS = {
@@ -14,7 +14,7 @@ class ProductCategory(models.Model):
     _inherit = "product.category"
 
     nordic_inventory_class = fields.Selection(
-        INVENTORY_CLASSES,
+        INVENTORY_CLASS_SELECTION,
         string="Inventory class",
         help="Inventory class of the year-end closing. Choosing it proposes the "
         "inventory, write-down and change in inventory accounts of the class where "

@@ -3,17 +3,10 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .nordic_selections import FRAMEWORK_SELECTION, RULE_97_ALLOWED
+
 _logger = logging.getLogger(__name__)
 
-CLOSING_FRAMEWORKS = [
-    ("SE_K1", "Sweden K1 (BFNAR 2006:1)"),
-    ("SE_K2", "Sweden K2 (BFNAR 2016:10)"),
-    ("SE_K3", "Sweden K3 (BFNAR 2012:1)"),
-    ("SE_IFRS", "Sweden IFRS (IAS 2)"),
-    ("NO_NGAAP_SMALL", "Norway NGAAP, small enterprises (NRS 8)"),
-    ("NO_NGAAP", "Norway NGAAP (Accounting Act)"),
-    ("NO_IFRS", "Norway IFRS (IAS 2)"),
-]
 # Framework proposed for a chart of accounts template; a company's choice is kept
 # unless it belongs to another country than the chart.
 CHART_FRAMEWORKS = {
@@ -23,24 +16,13 @@ CHART_FRAMEWORKS = {
     "se_K3": "SE_K3",
 }
 COUNTRY_FRAMEWORKS = {"NO": "NO_NGAAP", "SE": "SE_K2"}
-# Booking of the Swedish 97 % rule (IL 17:4) each framework allows
-# (docs/valuation_rules.md 4, 9).
-RULE_97_ALLOWED = {
-    "SE_K1": {"off", "contra"},
-    "SE_K2": {"off", "contra", "reserve"},
-    "SE_K3": {"off", "reserve"},
-    "SE_IFRS": {"off", "reserve"},
-    "NO_NGAAP_SMALL": {"off"},
-    "NO_NGAAP": {"off"},
-    "NO_IFRS": {"off"},
-}
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
 
     nordic_closing_framework = fields.Selection(
-        CLOSING_FRAMEWORKS,
+        FRAMEWORK_SELECTION,
         string="Inventory closing framework",
         help="Accounting framework the year-end inventory closing follows. It decides "
         "which valuation options are allowed.",

@@ -8,16 +8,9 @@ class ReportNordicClosingSummary(models.AbstractModel):
     """One page for the file: the stock equation per class, the entry, the tax view."""
 
     _name = "report.l10n_nordic_stock_closing.report_nordic_closing_summary"
+    _inherit = "nordic.closing.report"
+    _nordic_helper = "nordic_summary"
     _description = "Inventory closing: summary"
-
-    @api.model
-    def _get_report_values(self, docids, data=None):
-        return {
-            "doc_ids": docids,
-            "doc_model": "nordic.stock.closing",
-            "docs": self.env["nordic.stock.closing"].browse(docids),
-            "nordic_summary": self._nordic_summary,
-        }
 
     @api.model
     def _nordic_summary(self, closing):
@@ -53,32 +46,19 @@ class ReportNordicClosingSummary(models.AbstractModel):
         ]
         totals = {
             fname: currency.round(sum(closing.class_ids.mapped(fname)))
-            for fname in (*EQUATION_FIELDS, "tax_value")
+            for fname in (*EQUATION_FIELDS, "tax_value", "temporary_difference")
         }
-        totals["temporary_difference"] = currency.round(
-            totals["tax_value"] - totals["closing_value"]
-        )
         country = nordic_country(closing)
         rule_97 = None
         if country == "SE":
-            used = closing.rule_97 in ("contra", "reserve")
-            acquisition = totals["closing_acquisition_value"]
-            main = closing.rule_97_main_value if used else totals["closing_value"]
-            alternative = (
-                closing.rule_97_alternative_value
-                if used
-                else currency.round(acquisition * 0.97)
-            )
-            chosen = closing.rule_97_chosen if used else False
+            # the engine's tax view, stored on the closing (booked or not)
             rule_97 = {
-                "used": used,
-                "acquisition_value": acquisition,
-                "main": main,
-                "alternative": alternative,
-                "chosen": chosen,
-                "allowance": currency.round(acquisition - alternative)
-                if chosen == "alternative"
-                else 0.0,
+                "used": closing.rule_97 in ("contra", "reserve"),
+                "acquisition_value": totals["closing_acquisition_value"],
+                "main": closing.rule_97_main_value,
+                "alternative": closing.rule_97_alternative_value,
+                "chosen": closing.rule_97_chosen,
+                "allowance": closing.rule_97_allowance,
             }
         return {
             "country": country,

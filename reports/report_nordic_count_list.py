@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ..models.nordic_stock_closing_line import INVENTORY_CLASS_SELECTION
+from ..models.nordic_selections import INVENTORY_CLASS_SELECTION
 
 
 def nordic_country(closing):
@@ -21,16 +21,9 @@ class ReportNordicCountList(models.AbstractModel):
     """
 
     _name = "report.l10n_nordic_stock_closing.report_nordic_count_list"
+    _inherit = "nordic.closing.report"
+    _nordic_helper = "nordic_count_list"
     _description = "Inventory closing: count list"
-
-    @api.model
-    def _get_report_values(self, docids, data=None):
-        return {
-            "doc_ids": docids,
-            "doc_model": "nordic.stock.closing",
-            "docs": self.env["nordic.stock.closing"].browse(docids),
-            "nordic_count_list": self._nordic_count_list,
-        }
 
     @api.model
     def _nordic_count_list(self, closing):

@@ -55,10 +55,13 @@ class NordicStockClosingWizard(models.TransientModel):
     def action_post(self):
         """Post the closing and open it."""
         self.ensure_one()
-        closing = self.closing_id or self.env["nordic.stock.closing"].prepare(
-            self.company_id, self.date
-        )
-        closing.action_post()
+        closing = self.closing_id
+        if closing:
+            closing.action_post()  # values the stock from the database again
+        else:
+            closing = self.env["nordic.stock.closing"].prepare(
+                self.company_id, self.date, post=True
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": "nordic.stock.closing",

@@ -1,0 +1,312 @@
+"""Posting: the entry, the write-down layers, the workbook kept as evidence."""
+
+import io
+import logging
+
+import psycopg2.errors
+
+from odoo import fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from ..nordic_closing.labels import language_of
+from ..nordic_closing.workbook import write_workbook
+from .nordic_stock_closing import MANAGER_GROUP, XLSX_MIMETYPE
+
+_logger = logging.getLogger(__name__)
+
+
+class NordicStockClosingPosting(models.Model):
+    _inherit = "nordic.stock.closing"
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _nordic_check_manager(self):
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only users of the group 'Post and reverse inventory closings' may "
+                    "post or reverse a closing."
+                )
+            )
+
+    def _nordic_lock_company(self):
+        """Lock the company's row until the end of the transaction, so that a lock
+        date another user commits while this closing posts is seen: a change
+        committed since this transaction began fails here, one committed later waits
+        for this posting."""
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM res_company WHERE id = %s FOR NO KEY UPDATE",
+                        self.company_id.id,
+                    )
+                )
+        except (psycopg2.errors.SerializationFailure, psycopg2.errors.LockNotAvailable):
+            raise UserError(
+                self.env._(
+                    "The settings of %(company)s (e.g. its lock dates) were changed "
+                    "while this closing was being posted: nothing was posted. Try "
+                    "again.",
+                    company=self.company_id.name,
+                )
+            ) from None
+        self.company_id.invalidate_recordset()
+
+    def _nordic_check_journal_set(self):
+        if not self.journal_id:
+            raise UserError(
+                self.env._(
+                    "Choose the closing journal of %(company)s in Settings > "
+                    "Accounting > Nordic inventory closing.",
+                    company=self.company_id.name,
+                )
+            )
+
+    def _nordic_check_lock_dates(self, accounting_date):
+        # Odoo 18 silently re-dates an entry posted into a locked period: refuse.
+        violations = self.company_id._get_lock_date_violations(
+            accounting_date,
+            fiscalyear=True,
+            sale=False,
+            purchase=False,
+            tax=False,
+            hard=True,
+        )
+        if violations:
+            raise UserError(
+                self.env._(
+                    "The period of %(date)s is locked for %(company)s (%(locks)s): "
+                    "nothing was posted. Ask an adviser to move the lock date, or "
+                    "close at a later date.",
+                    date=accounting_date,
+                    company=self.company_id.name,
+                    locks=self.company_id._format_lock_dates(violations),
+                )
+            )
+
+    def _nordic_claim_posting(self):
+        """Mark the closing posted first, so that a second posting fails at once."""
+        other = self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date", "=", self.date),
+                ("state", "=", "posted"),
+                ("id", "!=", self.id),
+            ],
+            limit=1,
+        )
+        if other:
+            raise UserError(self._nordic_already_posted_message(other))
+        try:
+            with self.env.cr.savepoint():
+                self._nordic_write({"state": "posted"})
+                self.flush_recordset(["state"])
+        except (psycopg2.errors.UniqueViolation, psycopg2.errors.SerializationFailure):
+            # another transaction posted the same company and date meanwhile
+            self.invalidate_recordset(["state"])
+            raise UserError(self._nordic_already_posted_message()) from None
+
+    def _nordic_already_posted_message(self, other=None):
+        suffix = f" ({other.name})" if other else ""
+        return self.env._(
+            "%(company)s already has a posted inventory closing for %(date)s%(other)s: "
+            "reverse it before posting another one.",
+            company=self.company_id.name,
+            date=self.date,
+            other=suffix,
+        )
+
+    # ------------------------------------------------------------------
+    # Posting and reversal
+    # ------------------------------------------------------------------
+    def _nordic_post(self, result):
+        """Book ``result`` (the engine's closing just computed): the entry, the
+        write-down layers and the workbook kept as the closing's evidence."""
+        if result.entry:
+            self._nordic_write({"move_id": self._nordic_create_move(result).id})
+        self._nordic_write_down_layers()
+        self._nordic_write(
+            {"workbook_attachment_id": self._nordic_attach_workbook(result).id}
+        )
+        self.message_post(
+            body=self.env._(
+                "Posted: stock value %(value)s, entry %(move)s.",
+                value=self._nordic_money(self.closing_value),
+                move=self.move_id.name or self.env._("none (nothing to book)"),
+            )
+        )
+
+    def _nordic_reverse(self):
+        _ = self._nordic_document_env()._
+        ref = _("Reversal of %(name)s", name=self.name)
+        if self.move_id:
+            reversal = self.move_id._reverse_moves(
+                [{"date": self.date, "ref": ref, "nordic_closing_id": self.id}]
+            )
+            reversal._post(soft=False)
+            self._nordic_write({"reversal_move_id": reversal.id})
+        layers = self.sudo().valuation_layer_ids
+        if layers:
+            self.env["stock.valuation.layer"].sudo().create(
+                [
+                    {
+                        "company_id": layer.company_id.id,
+                        "product_id": layer.product_id.id,
+                        "quantity": 0,
+                        "value": -layer.value,
+                        "description": ref,
+                        "nordic_closing_id": self.id,
+                    }
+                    for layer in layers
+                ]
+            )
+        self._nordic_write({"state": "reversed"})
+        self.message_post(
+            body=self.env._(
+                "Reversed by entry %(move)s.",
+                move=self.reversal_move_id.name or self.env._("none"),
+            )
+        )
+
+    def _nordic_workbook_name(self):
+        return f"{self.company_id.name} - {self.name}.xlsx".replace("/", "-")
+
+    def _nordic_attach_workbook(self, result=None):
+        """Write the workbook and attach it to the closing (replacing an older one).
+
+        ``result``: the engine's closing when the caller has it already (posting)."""
+        company = self.company_id
+        buffer = io.BytesIO()
+        write_workbook(
+            result or self._nordic_result(),
+            buffer,
+            lang=language_of(self._nordic_document_lang()),
+            meta={
+                "company": company.name,
+                "currency": company.currency_id.name,
+                "entry_number": self.move_id.name,
+                "nrv_source": self.env._(
+                    "sales price less %(percent)s %% selling costs, unless entered per "
+                    "item",
+                    percent=self.selling_cost_percent,
+                ),
+            },
+        )
+        Attachment = self.env["ir.attachment"].sudo()
+        name = self._nordic_workbook_name()
+        # the workbook of the computed closing it replaces (never a posted one)
+        Attachment.search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("name", "=", name),
+                ("id", "!=", self.workbook_attachment_id.id),
+            ]
+        ).unlink()
+        return Attachment.create(
+            {
+                "name": name,
+                "raw": buffer.getvalue(),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": XLSX_MIMETYPE,
+            }
+        )
+
+    def _prepare_move_vals(self, result):
+        """The change-in-inventory entry, in the company's language."""
+        _ = self._nordic_document_env()._
+        return {
+            "move_type": "entry",
+            "journal_id": self.journal_id.id,
+            "company_id": self.company_id.id,
+            "date": self.date,
+            "ref": _("Inventory closing %(date)s", date=self.date),
+            "nordic_closing_id": self.id,
+            "line_ids": [
+                fields.Command.create(self._prepare_move_line_vals(line, result))
+                for line in result.entry
+            ],
+        }
+
+    def _prepare_move_line_vals(self, line, result):
+        return {
+            "account_id": result.account_ids[line.account],
+            "name": line.label,
+            "debit": line.debit,
+            "credit": line.credit,
+        }
+
+    def _nordic_create_move(self, result):
+        move = self.env["account.move"].create(self._prepare_move_vals(result))
+        move._post(soft=False)
+        if move.date != self.date:
+            raise UserError(
+                self.env._(
+                    "Odoo dated the entry %(moved)s instead of %(date)s (a lock "
+                    "date?): nothing was posted.",
+                    moved=move.date,
+                    date=self.date,
+                )
+            )
+        return move
+
+    def _nordic_write_down_layers(self):
+        """Zero-quantity layers so that Odoo's own valuation shows the write-downs of
+        real-time categories: per product, what brings the closing layers of all posted
+        closings to minus this closing's write-down."""
+        company = self.company_id
+        Line = self.env["nordic.stock.closing.line"]
+        Line.flush_model(["closing_id", "categ_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT categ_id FROM nordic_stock_closing_line "
+                "WHERE closing_id = %s AND categ_id IS NOT NULL",
+                self.id,
+            )
+        )
+        real_time = (
+            self.env["product.category"]
+            .with_company(company)
+            .browse(row[0] for row in self.env.cr.fetchall())
+            .filtered(lambda category: category.property_valuation == "real_time")
+        )
+        if not real_time:
+            return
+        # the lines of those categories in the order of line_ids, fetched at once
+        real_time_lines = Line.search_fetch(
+            [("closing_id", "=", self.id), ("categ_id", "in", real_time.ids)],
+            ["product_id", "write_down"],
+        )
+        Layer = self.env["stock.valuation.layer"].sudo()
+        Layer.flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT product_id, SUM(value) FROM stock_valuation_layer WHERE "
+                "company_id = %s AND nordic_closing_id IS NOT NULL GROUP BY product_id",
+                company.id,
+            )
+        )
+        booked = dict(self.env.cr.fetchall())
+        currency = self.currency_id
+        description = self.env._("Write-down %(name)s", name=self.name)
+        values = []
+        for line in real_time_lines:
+            product_id = line.product_id.id
+            delta = currency.round(-line.write_down - (booked.get(product_id) or 0))
+            if delta:
+                values.append(
+                    {
+                        "company_id": company.id,
+                        "product_id": product_id,
+                        "quantity": 0,
+                        "value": delta,
+                        "description": description,
+                        "nordic_closing_id": self.id,
+                    }
+                )
+        if values:
+            Layer.create(values)

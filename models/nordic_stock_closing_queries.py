@@ -1,0 +1,213 @@
+"""The SQL of the closing's snapshot, named once (see docs/valuation_rules.md
+section 11 for where each figure comes from)."""
+
+# The valuation layers of a company, each with its accounting day and its kind.
+#
+# The day: the date of the layer's journal entry when it has one (the accounting
+# date), else of its landed cost, else the accounting date a count was applied with,
+# else the day of its stock move (an adjustment: its creation), in the company's time
+# zone. Only the layers near the balance date and the fiscal year start (two days
+# either side, wider than any time zone offset) are converted to the local day; the
+# others are before or after by their UTC time alone, which spares the conversion of
+# millions of layers with the same result.
+#
+# The kind (nordic_closing.valuation.MOVEMENT_KINDS): an adjustment of a receipt
+# (landed cost, price difference), a return to the vendor of a receipt, a purchase,
+# a production, another receipt (customer return, count gain), an issue. Dropships
+# (supplier to customer, and their returns) never touch the stock: left out. So are
+# the closings' own write-down layers.
+DATED_LAYERS = """
+WITH layer AS NOT MATERIALIZED (
+    SELECT svl.id, svl.product_id, svl.quantity, svl.value, svl.create_date,
+           svl.stock_valuation_layer_id AS parent_id,
+           COALESCE(am.date, %(landed_cost_date)s, sm.nordic_accounting_date)
+               AS entry_date,
+           CASE WHEN svl.quantity = 0 THEN svl.create_date
+                ELSE COALESCE(sm.date, svl.create_date) END AS stamp,
+           CASE WHEN svl.quantity = 0 AND svl.stock_valuation_layer_id IS NOT NULL
+                    THEN 'adjustment'
+                WHEN svl.quantity < 0 AND sm.origin_returned_move_id IS NOT NULL
+                     AND dst.usage = 'supplier' THEN 'vendor_return'
+                WHEN svl.quantity > 0 AND src.usage = 'supplier' THEN 'purchase'
+                WHEN svl.quantity > 0 AND src.usage = 'production' THEN 'production'
+                WHEN svl.quantity > 0 THEN 'other'
+                WHEN svl.quantity < 0 THEN 'issue'
+                ELSE 'value'
+           END AS kind,
+           sm.origin_returned_move_id
+      FROM stock_valuation_layer svl
+ LEFT JOIN stock_move sm ON sm.id = svl.stock_move_id
+ LEFT JOIN stock_location src ON src.id = sm.location_id
+ LEFT JOIN stock_location dst ON dst.id = sm.location_dest_id
+ LEFT JOIN account_move am ON am.id = svl.account_move_id
+ %(landed_cost_join)s
+     WHERE svl.company_id = %(company)s
+       AND svl.nordic_closing_id IS NULL
+       -- dropships: from outside the company's stock to outside (and back)
+       AND NOT COALESCE(
+           (src.usage IN ('supplier', 'customer')
+            OR src.usage = 'transit' AND src.company_id IS NULL)
+           AND (dst.usage IN ('supplier', 'customer')
+                OR dst.usage = 'transit' AND dst.company_id IS NULL), false)
+), dated AS NOT MATERIALIZED (
+    -- the layers up to the date, with their local day; opening: before the year
+    SELECT layer.*,
+           CASE WHEN entry_date IS NOT NULL THEN entry_date < %(start)s
+                WHEN stamp < %(start_low)s THEN true
+                WHEN stamp >= %(start_high)s THEN false
+                ELSE (stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date < %(start)s
+           END AS opening
+      FROM layer
+     WHERE CASE WHEN entry_date IS NOT NULL THEN entry_date <= %(date)s
+                WHEN stamp < %(end_low)s THEN true
+                WHEN stamp >= %(end_high)s THEN false
+                ELSE (stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date <= %(date)s
+           END
+), fifo_product AS (
+    SELECT pp.id
+      FROM product_product pp
+      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+     WHERE pt.categ_id = ANY(%(fifo)s)
+), replayed AS (
+    -- FIFO products with a return to the vendor: the engine replays their
+    -- movements one by one (the return takes the units of its own receipt)
+    SELECT DISTINCT d.product_id
+      FROM dated d JOIN fifo_product fp ON fp.id = d.product_id
+     WHERE d.kind = 'vendor_return'
+)
+"""
+
+# Per product: quantity, value (FIFO: the newest receipts up to the quantity, with
+# their landed costs), opening, purchases, Odoo's own value, the last movement.
+PRODUCT_SNAPSHOT = """
+, fifo_adjusted AS (
+    -- the other FIFO products with an adjustment of a receipt
+    SELECT DISTINCT d.product_id
+      FROM dated d JOIN fifo_product fp ON fp.id = d.product_id
+     WHERE d.kind = 'adjustment'
+       AND d.product_id NOT IN (SELECT product_id FROM replayed)
+), adjusted_layer AS (
+    -- their layers in the order they happened: the stock and the quantity
+    -- received so far, after each
+    SELECT d.id, d.kind, d.quantity, d.value, d.parent_id, d.opening,
+           SUM(d.quantity) OVER upto AS stock,
+           COALESCE(SUM(d.quantity) FILTER (WHERE d.quantity > 0) OVER upto, 0)
+               AS received
+      FROM dated d JOIN fifo_adjusted fa ON fa.product_id = d.product_id
+    WINDOW upto AS (
+        PARTITION BY d.product_id
+            ORDER BY COALESCE(d.entry_date, (d.stamp AT TIME ZONE 'UTC'
+                                             AT TIME ZONE %(tz)s)::date), d.id
+            ROWS UNBOUNDED PRECEDING)
+), adjustment AS (
+    -- each adjustment on what was left of its receipt when it was made: the
+    -- newest receipts up to the stock then (Odoo books only that part as a layer)
+    SELECT r.id AS receipt_id, a.value, a.opening, r.quantity AS received,
+           LEAST(r.quantity, GREATEST(0, a.stock - (a.received - r.received)))
+               AS left_then
+      FROM adjusted_layer a JOIN adjusted_layer r ON r.id = a.parent_id
+     WHERE a.kind = 'adjustment' AND r.quantity > 0
+), landed AS (
+    -- per receipt: the adjustments per unit still in stock (up to the date and
+    -- before the fiscal year), and the whole adjustments of the year
+    SELECT receipt_id,
+           SUM(value / left_then) FILTER (WHERE left_then > 0) AS per_unit,
+           SUM(value / left_then) FILTER (WHERE left_then > 0 AND opening)
+               AS opening_per_unit,
+           SUM(CASE WHEN left_then > 0 THEN value * received / left_then
+                    ELSE value END) FILTER (WHERE NOT opening) AS acquired
+      FROM adjustment GROUP BY receipt_id
+), totals AS (
+    SELECT d.product_id,
+           SUM(d.quantity) AS quantity,
+           SUM(d.value) AS value,
+           COALESCE(SUM(d.quantity) FILTER (WHERE d.opening), 0) AS opening_quantity,
+           COALESCE(SUM(d.value) FILTER (WHERE d.opening), 0) AS opening_value,
+           -- acquisitions of the year (FIFO adjustments: in full, from "landed")
+           COALESCE(SUM(d.value) FILTER (WHERE NOT d.opening AND (
+               d.kind IN ('purchase', 'production', 'vendor_return')
+               OR d.kind = 'adjustment' AND fp.id IS NULL)), 0) AS purchases,
+           MAX(d.entry_date) FILTER (WHERE d.quantity <> 0) AS last_entry_date,
+           MAX(d.stamp) FILTER (WHERE d.quantity <> 0 AND d.entry_date IS NULL)
+               AS last_stamp
+      FROM dated d LEFT JOIN fifo_product fp ON fp.id = d.product_id
+     GROUP BY d.product_id
+), incoming AS (
+    -- receipts of FIFO products not replayed, newest first: the quantity received
+    -- after each (up to the date, and before the fiscal year for the opening)
+    SELECT d.product_id, d.opening, d.quantity,
+           d.value / d.quantity + COALESCE(l.per_unit, 0) AS unit_cost,
+           d.value / d.quantity + COALESCE(l.opening_per_unit, 0)
+               AS opening_unit_cost,
+           COALESCE(l.acquired, 0) AS acquired,
+           SUM(d.quantity) OVER newest - d.quantity AS newer,
+           SUM(d.quantity) FILTER (WHERE d.opening) OVER newest - d.quantity
+               AS newer_opening
+      FROM dated d
+      JOIN fifo_product fp ON fp.id = d.product_id
+ LEFT JOIN landed l ON l.receipt_id = d.id
+     WHERE d.quantity > 0
+       AND d.product_id NOT IN (SELECT product_id FROM replayed)
+    WINDOW newest AS (
+        PARTITION BY d.product_id
+            ORDER BY COALESCE(d.entry_date, (d.stamp AT TIME ZONE 'UTC'
+                                             AT TIME ZONE %(tz)s)::date) DESC,
+                     d.id DESC)
+), fifo AS (
+    -- the newest receipts up to the closing (opening) quantity remain
+    SELECT i.product_id,
+           SUM(i.unit_cost * LEAST(i.quantity, GREATEST(0, t.quantity - i.newer)))
+               FILTER (WHERE i.newer < t.quantity) AS value,
+           SUM(i.opening_unit_cost
+               * LEAST(i.quantity, GREATEST(0, t.opening_quantity - i.newer_opening)))
+               FILTER (WHERE i.opening AND i.newer_opening < t.opening_quantity)
+               AS opening_value,
+           SUM(i.acquired) AS acquired
+      FROM incoming i JOIN totals t ON t.product_id = i.product_id
+     GROUP BY i.product_id
+)
+SELECT t.product_id, pt.categ_id, pt.default_code,
+       COALESCE(pt.name->>%(lang)s, pt.name->>'en_US') AS name,
+       COALESCE(uom.name->>%(lang)s, uom.name->>'en_US') AS unit,
+       pt.list_price,
+       t.quantity,
+       CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.value, 0) ELSE t.value END
+           AS acquisition_value,
+       t.opening_quantity,
+       CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.opening_value, 0)
+            ELSE t.opening_value END AS opening_value,
+       t.purchases + COALESCE(f.acquired, 0) AS purchases,
+       t.value AS odoo_value,
+       r.product_id IS NOT NULL AS replayed,
+       -- the local day of the last movement (a day never moves back in UTC)
+       GREATEST(t.last_entry_date,
+                (t.last_stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date)
+           AS last_movement
+  FROM totals t
+  JOIN product_product pp ON pp.id = t.product_id
+  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+  JOIN uom_uom uom ON uom.id = pt.uom_id
+  LEFT JOIN fifo f ON f.product_id = t.product_id
+  LEFT JOIN replayed r ON r.product_id = t.product_id
+ WHERE pt.categ_id = ANY(%(categories)s)
+   AND (t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0 OR t.purchases <> 0)
+ ORDER BY pt.default_code, t.product_id
+"""
+
+# The movements of the replayed products, in the order they happened: each receipt
+# is named by its layer, a return by the layer of the receipt it returns, an
+# adjustment by the layer it adjusts.
+REPLAYED_MOVEMENTS = """
+SELECT d.product_id, d.kind, d.quantity, d.value,
+       COALESCE(d.entry_date,
+                (d.stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date) AS day,
+       d.id AS reference,
+       CASE WHEN d.kind = 'adjustment' THEN d.parent_id
+            WHEN d.kind = 'vendor_return' THEN (
+                SELECT MIN(o.id) FROM stock_valuation_layer o
+                 WHERE o.stock_move_id = d.origin_returned_move_id AND o.quantity > 0)
+       END AS target
+  FROM dated d
+  JOIN replayed r ON r.product_id = d.product_id
+ ORDER BY d.product_id, day, d.id
+"""

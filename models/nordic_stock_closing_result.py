@@ -1,0 +1,305 @@
+"""The engine call: settings → snapshot → lines → engine → stored result."""
+
+import json
+from decimal import Decimal
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..nordic_closing import (
+    INVENTORY_CLASSES,
+    ClassAccounts,
+    ClosingError,
+    ClosingOptions,
+    ItemStock,
+    ObsolescenceBand,
+    compute_closing,
+)
+from ..nordic_closing.closing import format_bands
+from ..nordic_closing.frameworks import STOCK_RESERVE
+from ..nordic_closing.inputs import parse_bands
+from ..nordic_closing.labels import language_of
+from ..nordic_closing.valuation import nrv_from_sales_price
+from .nordic_stock_closing import _dec
+
+
+class NordicStockClosingResult(models.Model):
+    _inherit = "nordic.stock.closing"
+
+    def _nordic_compute(self):
+        """Value the stock from the database and store the engine's result; the
+        result (for the posting, which books exactly that)."""
+        self.ensure_one()
+        self._nordic_country()
+        categories = self._nordic_categories()
+        snapshot = self._nordic_read_layers(categories)
+        self._nordic_check_negative(snapshot)
+        manual_nrv = {
+            line.product_id.id: line.net_realisable_value
+            for line in self.line_ids
+            if line.nrv_source == "manual"
+        }
+        self.line_ids._nordic_sudo_unlink()
+        self._nordic_write(self._prepare_settings_vals())
+        self._nordic_insert_lines(
+            self._prepare_line_rows(snapshot, categories, manual_nrv)
+        )
+        result = self._nordic_result(categories)
+        self._nordic_store_result(result)
+        self._nordic_write({"state": "computed"})
+        return result
+
+    def _nordic_check_negative(self, snapshot):
+        negative = [row for row in snapshot if row["quantity"] < 0]
+        if negative:
+            raise UserError(
+                self.env._(
+                    "These products have negative stock on %(date)s; record the "
+                    "missing receipts or correct the deliveries, then compute "
+                    "again:\n%(products)s",
+                    date=self.date,
+                    products=self._nordic_product_list(negative),
+                )
+            )
+
+    def _prepare_settings_vals(self):
+        """The company's settings as the closing uses them, kept on the closing."""
+        company = self.company_id
+        bands = tuple(
+            ObsolescenceBand(days, _dec(percent))
+            for days, percent in company._nordic_obsolescence_bands()
+        )
+        fixed_values = {
+            record.role: str(_dec(record.fixed_value))
+            for record in company.nordic_stock_class_account_ids
+            if record.fixed_value and record.role in INVENTORY_CLASSES
+        }
+        return {
+            "fiscal_year_start": self._nordic_fiscal_year_start(),
+            "framework": company.nordic_closing_framework,
+            "rule_97": company.nordic_rule_97 or "off",
+            "selling_cost_percent": company.nordic_selling_cost_percent,
+            "obsolescence_bands": format_bands(bands),
+            "fixed_values": json.dumps(fixed_values, sort_keys=True)
+            if fixed_values
+            else False,
+            "journal_id": self.journal_id.id or company.nordic_closing_journal_id.id,
+            "error_message": False,
+            # the clock of the layers' create_date (the transaction's)
+            "computed_at": self.env.cr.now(),
+        }
+
+    def _prepare_line_rows(self, snapshot, categories, manual_nrv):
+        """The snapshot as line values: the NRV entered on a line is kept, else the
+        engine's NRV from the sales price; a value that differs from Odoo's own is
+        explained."""
+        selling_cost = self.company_id.nordic_selling_cost_percent
+        rows = []
+        for row in snapshot:
+            inventory_class = categories[row["categ_id"]]["class"]
+            if row["product_id"] in manual_nrv:
+                nrv, source = _dec(manual_nrv[row["product_id"]]), "manual"
+            else:
+                nrv = nrv_from_sales_price(
+                    inventory_class, row["list_price"], selling_cost
+                )
+                source = "none" if nrv is None else "sales_price"
+            rows.append(
+                {
+                    **row,
+                    "inventory_class": inventory_class,
+                    "net_realisable_value": nrv,
+                    "nrv_source": source,
+                    "valuation_note": self._nordic_valuation_note(row),
+                }
+            )
+        return rows
+
+    def _nordic_valuation_note(self, row):
+        """Why the closing's value differs from Odoo's own valuation, if it does."""
+        closing_value = round(_dec(row["acquisition_value"]), 2)
+        odoo_value = round(_dec(row["odoo_value"]), 2)
+        if closing_value == odoo_value:
+            return None
+        _ = self._nordic_document_env()._
+        if row.get("replayed"):
+            reason = _(
+                "a return to the vendor takes out the units of the receipt it "
+                "returns, at its cost with its landed costs; Odoo takes them from "
+                "the oldest receipt"
+            )
+        else:
+            reason = _(
+                "the closing takes the movements in the order of their accounting "
+                "dates, Odoo in the order they were entered"
+            )
+        return _(
+            "Odoo's own valuation is %(odoo)s (difference %(difference)s): %(reason)s.",
+            odoo=self._nordic_money(odoo_value),
+            difference=self._nordic_money(closing_value - odoo_value),
+            reason=reason,
+        )
+
+    def _nordic_options(self, accounts_by_class, categories):
+        """The engine's options from the settings kept on the closing."""
+        class_methods = {}
+        for info in categories.values():
+            # a class whose categories mix methods is stated as FIFO's
+            if class_methods.get(info["class"]) != "fifo":
+                class_methods[info["class"]] = info["cost_method"]
+        country, code = self.framework.split("_", 1)
+        fixed_values = {
+            role: Decimal(value)
+            for role, value in json.loads(self.fixed_values or "{}").items()
+        }
+        return ClosingOptions(
+            country=country,
+            balance_date=self.date,
+            framework=code,
+            method="fifo",
+            class_methods=class_methods,
+            fiscal_year_start=self.fiscal_year_start,
+            rule_97=self.rule_97 or "off",
+            obsolescence_bands=parse_bands(self.obsolescence_bands),
+            fixed_values=fixed_values,
+            accounts=accounts_by_class,
+            lang=language_of(self._nordic_document_lang()),
+        )
+
+    def _nordic_result(self, categories=None):
+        """The engine's closing of the stored lines against the ledger."""
+        self.ensure_one()
+        if categories is None:
+            categories = self._nordic_categories()
+        accounts_by_class, account_ids = self._nordic_class_accounts(categories)
+        lines = self._nordic_read_lines()
+        items = [
+            ItemStock(
+                product=line["default_code"] or line["name"],
+                inventory_class=line["inventory_class"],
+                quantity=_dec(line["quantity"]),
+                acquisition_value=_dec(line["acquisition_value"]),
+                opening_quantity=_dec(line["opening_quantity"]),
+                opening_value=_dec(line["opening_value"]),
+                purchases=_dec(line["purchases"]),
+                last_movement=line["last_movement"],
+                name=line["name"],
+                unit=line["unit"],
+                net_realisable_value=None
+                if line["nrv_source"] in (None, "none")
+                else _dec(line["net_realisable_value"]),
+                nrv_source=line["nrv_source"] or False,
+                note=line["valuation_note"] or "",
+                accounts=categories[line["categ_id"]]["accounts"],
+            )
+            for line in lines
+        ]
+        ledger = self._nordic_ledger(account_ids)
+        try:
+            result = compute_closing(
+                items, self._nordic_options(accounts_by_class, categories), ledger
+            )
+        except ClosingError as error:
+            raise UserError(str(error)) from None
+        result.lines = lines
+        result.account_ids = account_ids
+        return result
+
+    def _nordic_class_accounts(self, categories):
+        """``({class: ClassAccounts}, {code: account id})``: the accounts of the
+        categories' classes, then the company's for the classes no category has
+        (their balance must still be brought to the closing value, zero), and the
+        Swedish stock reserve."""
+        accounts_by_class, account_ids = {}, {}
+        for info in categories.values():
+            accounts_by_class.setdefault(info["class"], info["accounts"])
+            account_ids.update(info["account_ids"])
+        company = self.company_id
+        records = company.nordic_stock_class_account_ids.with_company(company)
+        for record in records:
+            role = record.role
+            balance, contra, change = (
+                record.balance_account_id,
+                record.contra_account_id,
+                record.change_account_id,
+            )
+            if role in accounts_by_class or not (balance and change):
+                continue
+            if role not in INVENTORY_CLASSES and role != STOCK_RESERVE:
+                continue
+            accounts_by_class[role] = ClassAccounts(
+                role, balance.code, contra.code or "", change.code
+            )
+            account_ids.update({a.code: a.id for a in (balance, contra, change) if a})
+        if self.rule_97 == "reserve" and STOCK_RESERVE not in accounts_by_class:
+            raise UserError(
+                self.env._(
+                    "The 97 %% rule is booked as stock reserve, but %(company)s has no "
+                    "stock reserve accounts (2196/8896): add them under Accounting > "
+                    "Configuration > Inventory closing accounts.",
+                    company=company.name,
+                )
+            )
+        return accounts_by_class, account_ids
+
+    def _nordic_store_result(self, result):
+        """Write the items' write-downs, the class summary and the entry preview."""
+        self._nordic_update_lines(result)
+        account_ids = result.account_ids
+        self.class_ids._nordic_sudo_unlink()
+        self.entry_line_ids._nordic_sudo_unlink()
+        booked, rule = result.rule_97, result.tax_rule_97
+        self._nordic_write(
+            {
+                "class_ids": [
+                    fields.Command.create(self._prepare_class_vals(c, result))
+                    for c in result.classes
+                ],
+                "entry_line_ids": [
+                    fields.Command.create(
+                        {
+                            "sequence": index,
+                            "account_id": account_ids[line.account],
+                            "debit": line.debit,
+                            "credit": line.credit,
+                            "name": line.label,
+                            "inventory_class": line.inventory_class
+                            if line.inventory_class in INVENTORY_CLASSES
+                            else False,
+                        }
+                    )
+                    for index, line in enumerate(result.entry)
+                ],
+                "acquisition_value": result.acquisition_value,
+                "write_down": result.write_down,
+                "closing_value": result.closing_value,
+                "rule_97_chosen": booked.chosen if booked else False,
+                "rule_97_allowance": booked.allowance if booked else 0,
+                # Sweden: the tax view's figures also when the rule is not booked
+                "rule_97_main_value": rule.main_rule_value if rule else 0,
+                "rule_97_alternative_value": rule.alternative_value if rule else 0,
+                "notes": "\n".join(result.notes) or False,
+            }
+        )
+
+    def _prepare_class_vals(self, cls, result):
+        """A class of the stock equation, as the engine computed it."""
+        account_ids = result.account_ids
+        ledger_balance = _dec(result.ledger.get(cls.inventory_account, 0))
+        return {
+            "inventory_class": cls.inventory_class,
+            "inventory_account_id": account_ids.get(cls.inventory_account),
+            "contra_account_id": account_ids.get(cls.contra_account),
+            "change_account_id": account_ids.get(cls.change_account),
+            "opening_value": cls.opening_value,
+            "purchases": cls.purchases,
+            "closing_acquisition_value": cls.closing_acquisition_value,
+            "write_down": cls.write_down,
+            "closing_value": cls.closing_value,
+            "cost_of_goods_sold": cls.cost_of_goods_sold,
+            "change": cls.change,
+            "ledger_balance": ledger_balance,
+            "ledger_difference": cls.closing_acquisition_value - ledger_balance,
+            "tax_value": cls.tax_value,
+            "temporary_difference": cls.temporary_difference,
+        }

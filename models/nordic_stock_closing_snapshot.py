@@ -1,0 +1,332 @@
+"""Every read of the closing: settings, categories, valuation layers, ledger."""
+
+import logging
+from collections import defaultdict
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from datetime import time as datetime_time
+
+import pytz
+
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..nordic_closing import (
+    ClassAccounts,
+    default_fiscal_year_start,
+)
+from ..nordic_closing.valuation import (
+    ADJUSTMENT,
+    MOVEMENT_KINDS,
+    VENDOR_RETURN,
+    Movement,
+    value_movements,
+)
+from .nordic_stock_closing import (
+    COUNTRY_TZ,
+    _dec,
+)
+from .nordic_stock_closing_queries import (
+    DATED_LAYERS,
+    PRODUCT_SNAPSHOT,
+    REPLAYED_MOVEMENTS,
+)
+
+_logger = logging.getLogger(__name__)
+
+
+class NordicStockClosingSnapshot(models.Model):
+    _inherit = "nordic.stock.closing"
+
+    # ------------------------------------------------------------------
+    # Computation: database → snapshot → engine → lines
+    # ------------------------------------------------------------------
+    def _nordic_country(self):
+        framework = self.company_id.nordic_closing_framework
+        if not framework:
+            raise UserError(
+                self.env._(
+                    "Choose the accounting framework of %(company)s in Settings > "
+                    "Accounting > Nordic inventory closing.",
+                    company=self.company_id.name,
+                )
+            )
+        country, code = framework.split("_", 1)
+        return country, code
+
+    def _nordic_timezone(self):
+        country, _code = self._nordic_country()
+        return self.company_id.partner_id.tz or COUNTRY_TZ[country]
+
+    def _nordic_fiscal_year_start(self):
+        """The start of the fiscal year that ends at the closing date."""
+        company = self.company_id
+        dates = company.compute_fiscalyear_dates(self.date)
+        if dates["date_to"] == self.date:
+            return dates["date_from"]
+        return default_fiscal_year_start(self.date)
+
+    def _nordic_categories(self):
+        """``{category id: info}`` for the categories whose products the company has
+        valued (valuation layers): a category only another company stocks does not
+        block this company's closing. Categories without a class or accounts are
+        refused, all of them in one message."""
+        company = self.company_id
+        self.env["product.template"].flush_model(["categ_id", "is_storable"])
+        self.env["stock.valuation.layer"].flush_model(["product_id", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT DISTINCT pt.categ_id
+  FROM product_template pt
+ WHERE pt.is_storable
+   AND EXISTS (SELECT 1 FROM product_product pp
+                 JOIN stock_valuation_layer svl ON svl.product_id = pp.id
+                WHERE pp.product_tmpl_id = pt.id AND svl.company_id = %s)
+                """,
+                company.id,
+            )
+        )
+        categories = (
+            self.env["product.category"]
+            .with_company(company)
+            .browse(row[0] for row in self.env.cr.fetchall())
+        )
+        info, missing_class, missing_accounts = {}, [], []
+        for category in categories:
+            if not category.nordic_inventory_class:
+                missing_class.append(category.complete_name)
+                continue
+            accounts = {
+                key: account.with_company(company)
+                for key, account in category._nordic_get_accounts(company).items()
+            }
+            absent = [k for k in ("balance", "contra", "change") if not accounts[k]]
+            if absent:
+                missing_accounts.append(
+                    f"{category.complete_name} ({', '.join(absent)})"
+                )
+                continue
+            info[category.id] = self._nordic_category_info(category, accounts)
+        if missing_class or missing_accounts:
+            raise UserError(
+                self._nordic_categories_message(missing_class, missing_accounts)
+            )
+        return info
+
+    def _nordic_category_info(self, category, accounts):
+        """What the closing needs of a category: its class, cost method, valuation
+        and accounts (by code for the engine, by id for the entry)."""
+        inventory_class = category.nordic_inventory_class
+        return {
+            "class": inventory_class,
+            "cost_method": category.property_cost_method,
+            "real_time": category.property_valuation == "real_time",
+            "accounts": ClassAccounts(
+                inventory_class,
+                accounts["balance"].code,
+                accounts["contra"].code,
+                accounts["change"].code,
+            ),
+            "account_ids": {
+                accounts[k].code: accounts[k].id
+                for k in ("balance", "contra", "change")
+            },
+        }
+
+    def _nordic_categories_message(self, missing_class, missing_accounts):
+        message = []
+        if missing_class:
+            message.append(
+                self.env._(
+                    "Choose an inventory class on these product categories: %(list)s",
+                    list=", ".join(sorted(missing_class)),
+                )
+            )
+        if missing_accounts:
+            message.append(
+                self.env._(
+                    "These categories miss an inventory, write-down or change "
+                    "account: %(list)s. Complete them, or the company's inventory "
+                    "closing accounts (Accounting > Configuration).",
+                    list=", ".join(sorted(missing_accounts)),
+                )
+            )
+        return "\n".join(message)
+
+    def _nordic_read_layers(self, categories):
+        """Quantity and value per product at the date, from the valuation layers.
+
+        FIFO products: the latest receipts up to the closing quantity remain (Odoo's
+        ``remaining_qty`` is today's figure, not the date's); a product with a landed
+        cost, a price difference or a return to the vendor is replayed movement by
+        movement by the engine instead. Other products: the value Odoo recorded up
+        to the date. ``odoo_value`` is that recorded value for every product.
+        """
+        if not categories:
+            return []
+        for model, fnames in (
+            ("stock.valuation.layer", None),
+            ("stock.move", None),
+            ("stock.location", ["usage", "company_id"]),
+            ("account.move", ["date"]),
+        ):
+            self.env[model].flush_model(fnames)
+        params = self._nordic_snapshot_params(categories)
+        with self._nordic_sql_settings():
+            self.env.cr.execute(SQL(DATED_LAYERS + PRODUCT_SNAPSHOT, **params))
+            rows = self.env.cr.dictfetchall()
+            if any(row["replayed"] for row in rows):
+                self.env.cr.execute(SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params))
+                self._nordic_replay(rows, categories, self.env.cr.fetchall())
+        return rows
+
+    def _nordic_late_movements(self):
+        """``(count, value)`` of the layers dated on or before the date but entered
+        after the closing was computed: they change what it should be."""
+        self.ensure_one()
+        self.env["stock.valuation.layer"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                DATED_LAYERS + "SELECT COUNT(*), COALESCE(SUM(value), 0) FROM dated "
+                "WHERE create_date > %(computed_at)s",
+                computed_at=self.computed_at,
+                **self._nordic_snapshot_params({}),
+            )
+        )
+        return self.env.cr.fetchone()
+
+    def _nordic_snapshot_params(self, categories):
+        """The parameters of the snapshot queries."""
+        tz = pytz.timezone(self._nordic_timezone())
+        start = self._nordic_fiscal_year_start()
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, datetime_time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        end_utc, start_utc, margin = (
+            utc(self.date + timedelta(days=1)),
+            utc(start),
+            timedelta(days=2),
+        )
+        landed_costs = "stock_landed_cost_id" in self.env["stock.valuation.layer"]
+        if landed_costs:
+            self.env["stock.landed.cost"].flush_model(["date"])
+        return {
+            "tz": tz.zone,
+            "company": self.company_id.id,
+            "categories": list(categories),
+            "fifo": [c for c, i in categories.items() if i["cost_method"] == "fifo"],
+            "date": self.date,
+            "start": start,
+            "end_low": end_utc - margin,
+            "end_high": end_utc + margin,
+            "start_low": start_utc - margin,
+            "start_high": start_utc + margin,
+            "lang": self.env.lang or "en_US",
+            # a landed cost belongs to its own date, not to its receipt's
+            "landed_cost_date": SQL("lc.date") if landed_costs else SQL("NULL::date"),
+            "landed_cost_join": SQL(
+                "LEFT JOIN stock_landed_cost lc ON lc.id = svl.stock_landed_cost_id"
+                if landed_costs
+                else ""
+            ),
+        }
+
+    @contextmanager
+    def _nordic_sql_settings(self):
+        """For the snapshot: no JIT compilation (it costs seconds on millions of
+        layers, more than it saves) and at least 64 MB to aggregate in memory; both
+        back to what they were afterwards (and at the end of the transaction)."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT current_setting('jit'), current_setting('work_mem'), "
+                "pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB')"
+            )
+        )
+        jit, work_mem, small = cr.fetchone()
+        set_config = (
+            "SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)"
+        )
+        cr.execute(SQL(set_config, "off", "64MB" if small else work_mem))
+        try:
+            yield
+        finally:
+            cr.execute(SQL(set_config, jit, work_mem))
+
+    def _nordic_replay(self, rows, categories, movements):
+        """Value the replayed products with the engine, from their movements."""
+        by_product = defaultdict(list)
+        for product_id, kind, quantity, value, day, reference, target in movements:
+            if kind not in MOVEMENT_KINDS:
+                continue  # a revaluation without receipt: not part of FIFO's lots
+            quantity, value = _dec(quantity), _dec(value)
+            by_product[product_id].append(
+                Movement(
+                    day,
+                    quantity,
+                    value / quantity if quantity > 0 else None,
+                    kind=kind,
+                    reference=reference,
+                    returns=target if kind == VENDOR_RETURN else None,
+                    adjusts=target if kind == ADJUSTMENT else None,
+                    value=value,
+                )
+            )
+        start = self._nordic_fiscal_year_start()
+        for row in rows:
+            if not row["replayed"]:
+                continue
+            item = value_movements(
+                row["product_id"],
+                categories[row["categ_id"]]["class"],
+                by_product[row["product_id"]],
+                self.date,
+                start,
+                allow_negative=True,
+            )
+            row.update(
+                acquisition_value=item.acquisition_value,
+                opening_value=item.opening_value,
+                purchases=item.purchases,
+            )
+
+    def _nordic_product_list(self, rows, limit=20):
+        names = [
+            f"[{r['default_code']}] {r['name']}" if r["default_code"] else r["name"]
+            for r in rows[:limit]
+        ]
+        more = len(rows) - limit
+        if more > 0:
+            names.append(self.env._("… and %(count)s more", count=more))
+        return "\n".join(names)
+
+    def _nordic_ledger(self, account_ids):
+        """Balances of posted entries up to the date, by account code."""
+        self.env["account.move.line"].flush_model(
+            ["balance", "account_id", "parent_state"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT account_id, SUM(balance) FROM account_move_line
+ WHERE company_id = %s AND parent_state = 'posted' AND date <= %s
+   AND account_id = ANY(%s) AND move_id != ALL(%s)
+ GROUP BY account_id
+                """,
+                self.company_id.id,
+                self.date,
+                list(set(account_ids.values())),
+                # the ledger before this closing: its own entries left out, so that a
+                # posted closing shows (and its workbook prints) the entry it posted
+                (self.move_id | self.reversal_move_id).ids,
+            )
+        )
+        code_of = {account_id: code for code, account_id in account_ids.items()}
+        return {
+            code_of[account_id]: _dec(balance)
+            for account_id, balance in self.env.cr.fetchall()
+        }
