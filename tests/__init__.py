@@ -7,3 +7,7 @@ from . import test_closing
 from . import test_tour
 from . import test_cron
 from . import test_reports
+from . import test_real_flows
+from . import test_integrity
+from . import test_snapshot_parity
+from . import test_closing_disclosure

@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import fields
 
 from .common import NordicClosingCommon
 
@@ -70,66 +70,19 @@ class NordicStockClosingCase(NordicClosingCommon):
     ):
         """Receive (quantity > 0, at unit_cost) or deliver (< 0) ``product``, done at
         ``when`` (UTC); ``dated`` back-dates the stock move afterwards."""
-        company = product.company_id
-        warehouse = self._warehouse(company)
-        Move = self.env["stock.move"].with_company(company)
-        vals = {
-            "name": f"{product.default_code} {quantity}",
-            "product_id": product.id,
-            "product_uom": self.unit.id,
-            "product_uom_qty": abs(quantity),
-            "company_id": company.id,
-        }
-        if quantity > 0:
-            vals.update(
-                location_id=self.supplier_location.id,
-                location_dest_id=warehouse.lot_stock_id.id,
-                picking_type_id=warehouse.in_type_id.id,
-                price_unit=unit_cost,
-            )
-        else:
-            vals.update(
-                location_id=warehouse.lot_stock_id.id,
-                location_dest_id=self.customer_location.id,
-                picking_type_id=warehouse.out_type_id.id,
-            )
         with freeze_time(when):
-            move = Move.create(vals)
-            move._action_confirm()
-            move._action_assign()
-            move.picked = True
-            move._action_done()
+            move = self.env["nordic.stock.closing.demo"]._nordic_dated_move(
+                product.company_id, product, quantity, unit_cost, when
+            )
         if dated:
             move.write({"date": dated})
         return move
 
     def _ledger_entry(self, company, date, lines):
         """Post an earlier entry: ``lines`` = [(code, balance)] (debit positive)."""
-        move = self.env["account.move"].create(
-            {
-                "move_type": "entry",
-                "company_id": company.id,
-                "journal_id": self.env["account.journal"]
-                .search(
-                    [("company_id", "=", company.id), ("type", "=", "general")], limit=1
-                )
-                .id,
-                "date": date,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "account_id": self._nordic_account(company, code).id,
-                            "name": "opening",
-                            "debit": max(balance, 0),
-                            "credit": max(-balance, 0),
-                        }
-                    )
-                    for code, balance in lines
-                ],
-            }
+        return self.env["nordic.stock.closing.demo"]._nordic_ledger_entry(
+            company, date, lines
         )
-        move.action_post()
-        return move
 
     # -- closing ----------------------------------------------------------
     def _closing(self, company, date="2025-12-31"):

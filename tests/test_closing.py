@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..models.nordic_stock_closing import server_env
 from .closing_common import NordicStockClosingCase
 
 
@@ -59,6 +60,7 @@ class TestNordicStockClosing(NordicStockClosingCase):
             company, self._category(company, "goods_for_resale"), "W"
         )
         self._move(product, 600, 30, "2025-02-01 10:00:00")  # 18,000
+        company.partner_id.lang = "nb_NO"  # documents are in the company's language
         closing = self._closing(company).with_context(lang="nb_NO")
         closing.action_post()
         attachment = self.env["ir.attachment"].search(
@@ -333,7 +335,7 @@ class TestNordicStockClosing(NordicStockClosingCase):
         transaction has committed its posting, this one cannot see it (repeatable read)
         and tries too; the database refuses the second, and the user is told why."""
         company = self.env.ref("base.main_company")  # committed: visible to both
-        closing = self.env["nordic.stock.closing"].create(
+        closing = server_env(self.env["nordic.stock.closing"]).create(
             {"company_id": company.id, "date": date(2031, 12, 31), "state": "computed"}
         )
         with self.registry.cursor() as other:

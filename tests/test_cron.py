@@ -7,6 +7,7 @@ from odoo import Command, api
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..models.nordic_stock_closing import server_env
 from .closing_common import NordicStockClosingCase
 
 CLOSING_LOGGER = "odoo.addons.l10n_nordic_stock_closing.models.nordic_stock_closing"
@@ -111,7 +112,7 @@ class TestNordicClosingCron(NordicStockClosingCase):
         )
         first = self.Closing.with_company(company).prepare(company, "2026-01-31")
         reversed_closing = self._closing(company, "2026-02-28")
-        reversed_closing.state = "reversed"
+        server_env(reversed_closing).write({"state": "reversed"})
         with freeze_time("2026-04-10 09:00:00"):
             created = self._run()
         # 2025-12-31 lies before the first closing (2026-01-31); 2026-01-31 and
@@ -395,7 +396,7 @@ class TestNordicClosingDemo(NordicStockClosingCase):
     in README "Demo data"."""
 
     def test_demo_companies_closing(self):
-        self.env["nordic.stock.closing"]._nordic_demo_create()
+        self.env["nordic.stock.closing.demo"]._nordic_demo_create()
         Closing = self.env["nordic.stock.closing"]
         company_no = self.env.ref("l10n_nordic_stock_closing.demo_company_no")
         closing = Closing.prepare(company_no, "2025-12-31")
@@ -444,5 +445,5 @@ class TestNordicClosingDemo(NordicStockClosingCase):
         )
         # a second call creates nothing more
         companies = self.env["res.company"].search_count([])
-        self.env["nordic.stock.closing"]._nordic_demo_create()
+        self.env["nordic.stock.closing.demo"]._nordic_demo_create()
         self.assertEqual(self.env["res.company"].search_count([]), companies)
