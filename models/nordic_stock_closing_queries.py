@@ -43,6 +43,7 @@ WITH layer AS NOT MATERIALIZED (
  %(landed_cost_join)s
      WHERE svl.company_id = %(company)s
        AND svl.nordic_closing_id IS NULL
+       %(created_after)s
        -- dropships: from outside the company's stock to outside (and back)
        AND NOT COALESCE(
            (src.usage IN ('supplier', 'customer')

@@ -226,6 +226,7 @@ SELECT DISTINCT pt.categ_id
             "start_low": start_utc - margin,
             "start_high": start_utc + margin,
             "lang": self.env.lang or "en_US",
+            "created_after": SQL(),  # every layer
             # a landed cost belongs to its own date, not to its receipt's
             "landed_cost_date": SQL("lc.date") if landed_costs else SQL("NULL::date"),
             "landed_cost_join": SQL(

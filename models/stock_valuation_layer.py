@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import SQL
 
 
 class StockValuationLayer(models.Model):
@@ -12,3 +13,14 @@ class StockValuationLayer(models.Model):
         check_company=True,
         help="The year-end closing whose write-down this layer records.",
     )
+
+    def init(self):
+        super().init()
+        # the closing's check for movements entered after it was computed reads the
+        # company's newest layers only
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS stock_valuation_layer_nordic_created ON "
+                "stock_valuation_layer (company_id, create_date)"
+            )
+        )

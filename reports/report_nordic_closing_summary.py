@@ -18,32 +18,7 @@ class ReportNordicClosingSummary(models.AbstractModel):
         there is one, else the preview."""
         closing = closing.with_company(closing.company_id)
         currency = closing.currency_id
-        source = closing.move_id.line_ids or closing.entry_line_ids
-        entry = [
-            {
-                "code": line.account_id.code,
-                "account": line.account_id.name,
-                "label": line.name or "",
-                "debit": line.debit,
-                "credit": line.credit,
-            }
-            for line in source
-        ]
-        classes = [
-            {
-                "record": cls,
-                "accounts": " / ".join(
-                    code
-                    for code in (
-                        cls.inventory_account_id.code,
-                        cls.contra_account_id.code,
-                        cls.change_account_id.code,
-                    )
-                    if code
-                ),
-            }
-            for cls in closing.class_ids
-        ]
+        entry = self._nordic_summary_entry(closing)
         totals = {
             fname: currency.round(sum(closing.class_ids.mapped(fname)))
             for fname in (*EQUATION_FIELDS, "tax_value", "temporary_difference")
@@ -62,7 +37,10 @@ class ReportNordicClosingSummary(models.AbstractModel):
             }
         return {
             "country": country,
-            "classes": classes,
+            "classes": [
+                {"record": cls, "accounts": self._nordic_class_accounts(cls)}
+                for cls in closing.class_ids
+            ],
             "totals": totals,
             "entry": entry,
             "entry_posted": bool(closing.move_id),
@@ -70,3 +48,24 @@ class ReportNordicClosingSummary(models.AbstractModel):
             "credit": currency.round(sum(line["credit"] for line in entry)),
             "rule_97": rule_97,
         }
+
+    @api.model
+    def _nordic_summary_entry(self, closing):
+        """The posted entry's lines when there is one, else the preview."""
+        return [
+            {
+                "code": line.account_id.code,
+                "account": line.account_id.name,
+                "label": line.name or "",
+                "debit": line.debit,
+                "credit": line.credit,
+            }
+            for line in closing.move_id.line_ids or closing.entry_line_ids
+        ]
+
+    @api.model
+    def _nordic_class_accounts(self, cls):
+        accounts = (cls.inventory_account_id, cls.contra_account_id)
+        return " / ".join(
+            account.code for account in (*accounts, cls.change_account_id) if account
+        )

@@ -54,25 +54,9 @@ class ReportNordicCountList(models.AbstractModel):
                     line.id,
                 )
             )
-            rows = []
-            value = tax_value = 0.0
-            for line in lines:
-                quantity = line.quantity
-                rows.append(
-                    {
-                        "code": line.product_id.default_code or "",
-                        "name": line.product_id.name,
-                        "unit": line.product_id.uom_id.name,
-                        "quantity": quantity,
-                        "quantity_digits": 0 if quantity == round(quantity) else 3,
-                        "unit_value": line.value / quantity if quantity else 0.0,
-                        "value": line.value,
-                        # Norway, sktl § 14-5: cost; write-downs are not deductible
-                        "tax_value": line.acquisition_value,
-                    }
-                )
-                value += line.value
-                tax_value += line.acquisition_value
+            rows = [self._nordic_count_row(line) for line in lines]
+            value = sum(row["value"] for row in rows)
+            tax_value = sum(row["tax_value"] for row in rows)
             groups.append(
                 {
                     "name": class_names.get(inventory_class, inventory_class),
@@ -92,4 +76,19 @@ class ReportNordicCountList(models.AbstractModel):
             # 97 % rule on the contra account, fixed values, K1: booked per class
             "adjustment": currency.round(closing.closing_value - total_value),
             "balance_sheet_value": closing.closing_value,
+        }
+
+    @api.model
+    def _nordic_count_row(self, line):
+        quantity = line.quantity
+        return {
+            "code": line.product_id.default_code or "",
+            "name": line.product_id.name,
+            "unit": line.product_id.uom_id.name,
+            "quantity": quantity,
+            "quantity_digits": 0 if quantity == round(quantity) else 3,
+            "unit_value": line.value / quantity if quantity else 0.0,
+            "value": line.value,
+            # Norway, sktl § 14-5: cost; write-downs are not deductible
+            "tax_value": line.acquisition_value,
         }

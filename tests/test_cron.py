@@ -1,11 +1,11 @@
 import xmlrpc.client
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
 from odoo import Command, api
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from ..models.nordic_stock_closing import server_env
 from .closing_common import NordicStockClosingCase
@@ -160,6 +160,39 @@ class TestNordicClosingCron(NordicStockClosingCase):
         self.assertEqual(
             self._net(company, closing.move_id), {"1460": 1000, "4390": -1000}
         )
+
+    def test_review_activity_for_movements_entered_after_computing(self):
+        """A delivery of 4 (at 100: value -400) dated 2025-12-20 but entered after the
+        automatic closing was computed: the next run asks the managers to review
+        it, once (a third run adds nothing)."""
+        company = self.company_no
+        product = self._stocked_product(company)
+        company.nordic_auto_closing = True
+        with freeze_time("2026-03-15 09:00:00"):
+            closing = self._run()
+        self.assertEqual(closing.late_movement_count, 0)
+        move = self._move(product, -4, when="2025-12-20 10:00:00")
+        layer = move.stock_valuation_layer_ids
+        layer.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE stock_valuation_layer SET create_date = %s WHERE id = %s",
+                closing.computed_at + timedelta(minutes=1),
+                layer.id,
+            )
+        )
+        layer.invalidate_recordset(["create_date"])
+        closing.invalidate_recordset(["late_movement_count", "late_movement_value"])
+        self.assertEqual(closing.late_movement_count, 1)
+        self.assertEqual(closing.late_movement_value, -400)
+        with freeze_time("2026-03-16 09:00:00"):
+            self._run()
+            self._run()
+        late = self._activities(closing).filtered(
+            lambda a: a.summary == "1 movements entered since the closing was computed"
+        )
+        self.assertEqual(late.user_id, self.manager_no)
+        self.assertIn("worth -400.00 NOK", str(late.note))
 
     def test_automatic_posting(self):
         company = self.company_no
