@@ -36,6 +36,7 @@ SERVER_FIELDS = frozenset(
         "notes",
         "error_message",
         "computed_at",
+        "categories_fingerprint",
         "workbook_attachment_id",
         "class_ids",
         "entry_line_ids",
@@ -170,6 +171,7 @@ class NordicStockClosing(models.Model):
         readonly=True, copy=False, help="Fixed values (ÅRL 4:12) used, per class."
     )
     computed_at = fields.Datetime(readonly=True, copy=False)
+    categories_fingerprint = fields.Char(readonly=True, copy=False)
     workbook_attachment_id = fields.Many2one(
         "ir.attachment",
         string="Posted workbook",
@@ -251,8 +253,9 @@ class NordicStockClosing(models.Model):
         return True
 
     def action_post(self):
-        """Value the stock from the database again and post what the engine computed:
-        the change-in-inventory entry, the write-down layers, the workbook."""
+        """Post what the engine computes from the database (the stored computation
+        when nothing changed since, else a new one): the change-in-inventory entry,
+        the write-down layers, the workbook."""
         self.ensure_one()
         self._nordic_check_manager()
         if self.state not in ("draft", "computed"):
@@ -264,7 +267,7 @@ class NordicStockClosing(models.Model):
             )
         self._nordic_lock_company()
         self._nordic_check_lock_dates(self.date)
-        result = self._nordic_compute()
+        result = self._nordic_posting_result()
         self._nordic_check_journal_set()
         self._nordic_claim_posting()
         self._nordic_post(result)

@@ -1,10 +1,12 @@
 """The engine call: settings → snapshot → lines → engine → stored result."""
 
+import hashlib
 import json
 from decimal import Decimal
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..nordic_closing import (
     INVENTORY_CLASSES,
@@ -40,7 +42,12 @@ class NordicStockClosingResult(models.Model):
             if line.nrv_source == "manual"
         }
         self.line_ids._nordic_sudo_unlink()
-        self._nordic_write(self._prepare_settings_vals())
+        self._nordic_write(
+            {
+                **self._prepare_settings_vals(),
+                "categories_fingerprint": self._nordic_fingerprint(categories),
+            }
+        )
         self._nordic_insert_lines(
             self._prepare_line_rows(snapshot, categories, manual_nrv)
         )
@@ -48,6 +55,59 @@ class NordicStockClosingResult(models.Model):
         self._nordic_store_result(result)
         self._nordic_write({"state": "computed"})
         return result
+
+    def _nordic_posting_result(self):
+        """What posting books: the stored computation when nothing it rests on has
+        changed since (no movement entered, the same settings, categories and
+        product categories), else a new computation from the database. Either way
+        the engine runs on the figures in the database, never on edited ones."""
+        if self.state == "computed" and not self._nordic_changed_since_computed():
+            categories = self._nordic_categories()
+            if self.categories_fingerprint == self._nordic_fingerprint(categories):
+                result = self._nordic_result(categories)
+                self._nordic_store_result(result)
+                return result
+        return self._nordic_compute()
+
+    def _nordic_changed_since_computed(self):
+        settings = self._prepare_settings_vals()
+        kept = ("framework", "rule_97", "obsolescence_bands", "fixed_values")
+        if any((self[fname] or False) != (settings[fname] or False) for fname in kept):
+            return True
+        if (
+            self.fiscal_year_start != settings["fiscal_year_start"]
+            or self.selling_cost_percent != settings["selling_cost_percent"]
+        ):
+            return True
+        if self._nordic_late_movements()[0]:
+            return True
+        self.env["nordic.stock.closing.line"].flush_model()
+        self.env["product.template"].flush_model(["categ_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT 1 FROM nordic_stock_closing_line l
+  JOIN product_product pp ON pp.id = l.product_id
+  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+ WHERE l.closing_id = %s AND pt.categ_id IS DISTINCT FROM l.categ_id
+ LIMIT 1
+                """,
+                self.id,
+            )
+        )
+        return bool(self.env.cr.fetchone())
+
+    @staticmethod
+    def _nordic_fingerprint(categories):
+        """A short digest of what the closing used of its categories."""
+        text = repr(
+            sorted(
+                (category_id, info["class"], info["cost_method"], info["real_time"])
+                + tuple(sorted(info["account_ids"].items()))
+                for category_id, info in categories.items()
+            )
+        )
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _nordic_check_negative(self, snapshot):
         negative = [row for row in snapshot if row["quantity"] < 0]

@@ -11,3 +11,4 @@ from . import test_real_flows
 from . import test_integrity
 from . import test_snapshot_parity
 from . import test_closing_disclosure
+from . import test_posting
