@@ -15,7 +15,7 @@ class StockValuationLayer(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # the closing's check for movements entered after it was computed reads the
         # company's newest layers only
         self.env.cr.execute(
@@ -24,3 +24,4 @@ class StockValuationLayer(models.Model):
                 "stock_valuation_layer (company_id, create_date)"
             )
         )
+        return res
