@@ -28,7 +28,8 @@ WITH layer AS NOT MATERIALIZED (
                     THEN 'adjustment'
                 WHEN svl.quantity < 0 AND sm.origin_returned_move_id IS NOT NULL
                      AND dst.usage = 'supplier' THEN 'vendor_return'
-                WHEN svl.quantity > 0 AND src.usage = 'supplier' THEN 'purchase'
+                WHEN svl.quantity > 0
+                     AND (src.usage = 'supplier' OR sm.id IS NULL) THEN 'purchase'
                 WHEN svl.quantity > 0 AND src.usage = 'production' THEN 'production'
                 WHEN svl.quantity > 0 THEN 'other'
                 WHEN svl.quantity < 0 THEN 'issue'
@@ -71,10 +72,16 @@ WITH layer AS NOT MATERIALIZED (
      WHERE pt.categ_id = ANY(%(fifo)s)
 ), replayed AS (
     -- FIFO products with a return to the vendor: the engine replays their
-    -- movements one by one (the return takes the units of its own receipt)
-    SELECT DISTINCT d.product_id
-      FROM dated d JOIN fifo_product fp ON fp.id = d.product_id
-     WHERE d.kind = 'vendor_return'
+    -- movements one by one (the return takes the units of its own receipt);
+    -- found from the moves, which are far fewer to read than the layers
+    SELECT DISTINCT sm.product_id
+      FROM stock_move sm
+      JOIN stock_location dst ON dst.id = sm.location_dest_id
+      JOIN fifo_product fp ON fp.id = sm.product_id
+     WHERE sm.company_id = %(company)s
+       AND sm.origin_returned_move_id IS NOT NULL
+       AND sm.state = 'done'
+       AND dst.usage = 'supplier'
 )
 """
 
@@ -82,11 +89,15 @@ WITH layer AS NOT MATERIALIZED (
 # their landed costs), opening, purchases, Odoo's own value, the last movement.
 PRODUCT_SNAPSHOT = """
 , fifo_adjusted AS (
-    -- the other FIFO products with an adjustment of a receipt
-    SELECT DISTINCT d.product_id
-      FROM dated d JOIN fifo_product fp ON fp.id = d.product_id
-     WHERE d.kind = 'adjustment'
-       AND d.product_id NOT IN (SELECT product_id FROM replayed)
+    -- the other FIFO products with an adjustment of a receipt (read through the
+    -- index of the adjusted layer, not the whole table)
+    SELECT DISTINCT svl.product_id
+      FROM stock_valuation_layer svl
+      JOIN fifo_product fp ON fp.id = svl.product_id
+     WHERE svl.company_id = %(company)s
+       AND svl.stock_valuation_layer_id IS NOT NULL
+       AND svl.quantity = 0
+       AND svl.product_id NOT IN (SELECT product_id FROM replayed)
 ), adjusted_layer AS (
     -- their layers in the order they happened: the stock and the quantity
     -- received so far, after each
@@ -119,20 +130,20 @@ PRODUCT_SNAPSHOT = """
                     ELSE value END) FILTER (WHERE NOT opening) AS acquired
       FROM adjustment GROUP BY receipt_id
 ), totals AS (
-    SELECT d.product_id,
-           SUM(d.quantity) AS quantity,
-           SUM(d.value) AS value,
-           COALESCE(SUM(d.quantity) FILTER (WHERE d.opening), 0) AS opening_quantity,
-           COALESCE(SUM(d.value) FILTER (WHERE d.opening), 0) AS opening_value,
-           -- acquisitions of the year (FIFO adjustments: in full, from "landed")
-           COALESCE(SUM(d.value) FILTER (WHERE NOT d.opening AND (
-               d.kind IN ('purchase', 'production', 'vendor_return')
-               OR d.kind = 'adjustment' AND fp.id IS NULL)), 0) AS purchases,
-           MAX(d.entry_date) FILTER (WHERE d.quantity <> 0) AS last_entry_date,
-           MAX(d.stamp) FILTER (WHERE d.quantity <> 0 AND d.entry_date IS NULL)
-               AS last_stamp
-      FROM dated d LEFT JOIN fifo_product fp ON fp.id = d.product_id
-     GROUP BY d.product_id
+    SELECT product_id,
+           SUM(quantity) AS quantity,
+           SUM(value) AS value,
+           COALESCE(SUM(quantity) FILTER (WHERE opening), 0) AS opening_quantity,
+           COALESCE(SUM(value) FILTER (WHERE opening), 0) AS opening_value,
+           -- acquisitions of the year: receipts less returns to the vendor, and
+           -- the adjustments (for FIFO products in full, from "landed")
+           COALESCE(SUM(value) FILTER (WHERE NOT opening AND kind IN
+               ('purchase', 'production', 'vendor_return')), 0) AS purchases,
+           COALESCE(SUM(value) FILTER (WHERE NOT opening AND kind = 'adjustment'), 0)
+               AS adjustments,
+           MAX(entry_date) FILTER (WHERE quantity <> 0) AS last_entry_date,
+           MAX(stamp) FILTER (WHERE quantity <> 0 AND entry_date IS NULL) AS last_stamp
+      FROM dated GROUP BY product_id
 ), incoming AS (
     -- receipts of FIFO products not replayed, newest first: the quantity received
     -- after each (up to the date, and before the fiscal year for the opening)
@@ -177,7 +188,8 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
        t.opening_quantity,
        CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.opening_value, 0)
             ELSE t.opening_value END AS opening_value,
-       t.purchases + COALESCE(f.acquired, 0) AS purchases,
+       t.purchases + CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.acquired, 0)
+                          ELSE t.adjustments END AS purchases,
        t.value AS odoo_value,
        r.product_id IS NOT NULL AS replayed,
        -- the local day of the last movement (a day never moves back in UTC)
@@ -191,7 +203,8 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
   LEFT JOIN fifo f ON f.product_id = t.product_id
   LEFT JOIN replayed r ON r.product_id = t.product_id
  WHERE pt.categ_id = ANY(%(categories)s)
-   AND (t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0 OR t.purchases <> 0)
+   AND (t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0
+        OR t.purchases <> 0 OR t.adjustments <> 0)
  ORDER BY pt.default_code, t.product_id
 """
 

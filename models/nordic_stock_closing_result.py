@@ -48,11 +48,15 @@ class NordicStockClosingResult(models.Model):
                 "categories_fingerprint": self._nordic_fingerprint(categories),
             }
         )
-        self._nordic_insert_lines(
-            self._prepare_line_rows(snapshot, categories, manual_nrv)
+        rows = self._prepare_line_rows(snapshot, categories, manual_nrv)
+        result = self._nordic_engine(
+            [self._nordic_item(row, categories) for row in rows], categories
         )
-        result = self._nordic_result(categories)
-        self._nordic_store_result(result)
+        for row, item in zip(rows, result.items, strict=True):
+            row["write_down"] = item.write_down
+            row["write_down_reason"] = item.reason or None
+        self._nordic_insert_lines(rows)
+        self._nordic_store_result(result, lines_stored=True)
         self._nordic_write({"state": "computed"})
         return result
 
@@ -154,7 +158,6 @@ SELECT 1 FROM nordic_stock_closing_line l
         engine's NRV from the sales price; a value that differs from Odoo's own is
         explained."""
         selling_cost = self.company_id.nordic_selling_cost_percent
-        rows = []
         for row in snapshot:
             inventory_class = categories[row["categ_id"]]["class"]
             if row["product_id"] in manual_nrv:
@@ -164,23 +167,19 @@ SELECT 1 FROM nordic_stock_closing_line l
                     inventory_class, row["list_price"], selling_cost
                 )
                 source = "none" if nrv is None else "sales_price"
-            rows.append(
-                {
-                    **row,
-                    "inventory_class": inventory_class,
-                    "net_realisable_value": nrv,
-                    "nrv_source": source,
-                    "valuation_note": self._nordic_valuation_note(row),
-                }
-            )
-        return rows
+            row["inventory_class"] = inventory_class
+            row["net_realisable_value"] = nrv
+            row["nrv_source"] = source
+            row["valuation_note"] = self._nordic_valuation_note(row)
+        return snapshot
 
     def _nordic_valuation_note(self, row):
-        """Why the closing's value differs from Odoo's own valuation, if it does."""
+        """Why the closing's value differs from Odoo's own valuation, if it does by
+        more than a cent (Odoo rounds each layer, the closing each item once)."""
+        if abs(float(row["acquisition_value"]) - float(row["odoo_value"])) <= 0.0101:
+            return None
         closing_value = round(_dec(row["acquisition_value"]), 2)
         odoo_value = round(_dec(row["odoo_value"]), 2)
-        if closing_value == odoo_value:
-            return None
         _ = self._nordic_document_env()._
         if row.get("replayed"):
             reason = _(
@@ -231,29 +230,16 @@ SELECT 1 FROM nordic_stock_closing_line l
         self.ensure_one()
         if categories is None:
             categories = self._nordic_categories()
-        accounts_by_class, account_ids = self._nordic_class_accounts(categories)
         lines = self._nordic_read_lines()
-        items = [
-            ItemStock(
-                product=line["default_code"] or line["name"],
-                inventory_class=line["inventory_class"],
-                quantity=_dec(line["quantity"]),
-                acquisition_value=_dec(line["acquisition_value"]),
-                opening_quantity=_dec(line["opening_quantity"]),
-                opening_value=_dec(line["opening_value"]),
-                purchases=_dec(line["purchases"]),
-                last_movement=line["last_movement"],
-                name=line["name"],
-                unit=line["unit"],
-                net_realisable_value=None
-                if line["nrv_source"] in (None, "none")
-                else _dec(line["net_realisable_value"]),
-                nrv_source=line["nrv_source"] or False,
-                note=line["valuation_note"] or "",
-                accounts=categories[line["categ_id"]]["accounts"],
-            )
-            for line in lines
-        ]
+        result = self._nordic_engine(
+            [self._nordic_item(line, categories) for line in lines], categories
+        )
+        result.lines = lines
+        return result
+
+    def _nordic_engine(self, items, categories):
+        """The engine's closing of ``items`` against the ledger."""
+        accounts_by_class, account_ids = self._nordic_class_accounts(categories)
         ledger = self._nordic_ledger(account_ids)
         try:
             result = compute_closing(
@@ -261,9 +247,31 @@ SELECT 1 FROM nordic_stock_closing_line l
             )
         except ClosingError as error:
             raise UserError(str(error)) from None
-        result.lines = lines
         result.account_ids = account_ids
         return result
+
+    def _nordic_item(self, line, categories):
+        """A line (a snapshot row or a stored line, by column name) for the engine."""
+        get = line.get if isinstance(line, dict) else line._asdict().get
+        nrv_source = get("nrv_source")
+        return ItemStock(
+            product=get("default_code") or get("name"),
+            inventory_class=get("inventory_class"),
+            quantity=_dec(get("quantity")),
+            acquisition_value=_dec(get("acquisition_value")),
+            opening_quantity=_dec(get("opening_quantity")),
+            opening_value=_dec(get("opening_value")),
+            purchases=_dec(get("purchases")),
+            last_movement=get("last_movement"),
+            name=get("name"),
+            unit=get("unit"),
+            net_realisable_value=None
+            if nrv_source in (None, "none")
+            else _dec(get("net_realisable_value")),
+            nrv_source=nrv_source or False,
+            note=get("valuation_note") or "",
+            accounts=categories[get("categ_id")]["accounts"],
+        )
 
     def _nordic_class_accounts(self, categories):
         """``({class: ClassAccounts}, {code: account id})``: the accounts of the
@@ -302,9 +310,11 @@ SELECT 1 FROM nordic_stock_closing_line l
             )
         return accounts_by_class, account_ids
 
-    def _nordic_store_result(self, result):
-        """Write the items' write-downs, the class summary and the entry preview."""
-        self._nordic_update_lines(result)
+    def _nordic_store_result(self, result, lines_stored=False):
+        """Write the items' write-downs (unless the lines were stored with them),
+        the class summary and the entry preview."""
+        if not lines_stored:
+            self._nordic_update_lines(result)
         account_ids = result.account_ids
         self.class_ids._nordic_sudo_unlink()
         self.entry_line_ids._nordic_sudo_unlink()
