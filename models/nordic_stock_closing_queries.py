@@ -11,7 +11,9 @@ section 11 for where each figure comes from)."""
 # others are before or after by their UTC time alone, which spares the conversion of
 # millions of layers with the same result.
 #
-# The kind (nordic_closing.valuation.MOVEMENT_KINDS): an adjustment of a receipt
+# The kind (nordic_closing.valuation.MOVEMENT_KINDS), from the moves' locations (the
+# ids of the vendor, production and "outside" locations: vendors, customers and
+# inter-company transit, as Odoo's _is_dropshipped): an adjustment of a receipt
 # (landed cost, price difference), a return to the vendor of a receipt, a purchase,
 # a production, another receipt (customer return, count gain), an issue. Dropships
 # (supplier to customer, and their returns) never touch the stock: left out. So are
@@ -27,10 +29,11 @@ WITH layer AS NOT MATERIALIZED (
            CASE WHEN svl.quantity = 0 AND svl.stock_valuation_layer_id IS NOT NULL
                     THEN 'adjustment'
                 WHEN svl.quantity < 0 AND sm.origin_returned_move_id IS NOT NULL
-                     AND dst.usage = 'supplier' THEN 'vendor_return'
-                WHEN svl.quantity > 0
-                     AND (src.usage = 'supplier' OR sm.id IS NULL) THEN 'purchase'
-                WHEN svl.quantity > 0 AND src.usage = 'production' THEN 'production'
+                     AND sm.location_dest_id = ANY(%(suppliers)s) THEN 'vendor_return'
+                WHEN svl.quantity > 0 AND (sm.location_id = ANY(%(suppliers)s)
+                                           OR sm.id IS NULL) THEN 'purchase'
+                WHEN svl.quantity > 0 AND sm.location_id = ANY(%(productions)s)
+                    THEN 'production'
                 WHEN svl.quantity > 0 THEN 'other'
                 WHEN svl.quantity < 0 THEN 'issue'
                 ELSE 'value'
@@ -38,19 +41,14 @@ WITH layer AS NOT MATERIALIZED (
            sm.origin_returned_move_id
       FROM stock_valuation_layer svl
  LEFT JOIN stock_move sm ON sm.id = svl.stock_move_id
- LEFT JOIN stock_location src ON src.id = sm.location_id
- LEFT JOIN stock_location dst ON dst.id = sm.location_dest_id
  LEFT JOIN account_move am ON am.id = svl.account_move_id
  %(landed_cost_join)s
      WHERE svl.company_id = %(company)s
        AND svl.nordic_closing_id IS NULL
        %(created_after)s
        -- dropships: from outside the company's stock to outside (and back)
-       AND NOT COALESCE(
-           (src.usage IN ('supplier', 'customer')
-            OR src.usage = 'transit' AND src.company_id IS NULL)
-           AND (dst.usage IN ('supplier', 'customer')
-                OR dst.usage = 'transit' AND dst.company_id IS NULL), false)
+       AND NOT COALESCE(sm.location_id = ANY(%(outside)s)
+                        AND sm.location_dest_id = ANY(%(outside)s), false)
 ), dated AS NOT MATERIALIZED (
     -- the layers up to the date, with their local day; opening: before the year
     SELECT layer.*,

@@ -252,25 +252,24 @@ SELECT 1 FROM nordic_stock_closing_line l
 
     def _nordic_item(self, line, categories):
         """A line (a snapshot row or a stored line, by column name) for the engine."""
-        get = line.get if isinstance(line, dict) else line._asdict().get
-        nrv_source = get("nrv_source")
+        nrv_source = line["nrv_source"]
         return ItemStock(
-            product=get("default_code") or get("name"),
-            inventory_class=get("inventory_class"),
-            quantity=_dec(get("quantity")),
-            acquisition_value=_dec(get("acquisition_value")),
-            opening_quantity=_dec(get("opening_quantity")),
-            opening_value=_dec(get("opening_value")),
-            purchases=_dec(get("purchases")),
-            last_movement=get("last_movement"),
-            name=get("name"),
-            unit=get("unit"),
+            product=line["default_code"] or line["name"],
+            inventory_class=line["inventory_class"],
+            quantity=_dec(line["quantity"]),
+            acquisition_value=_dec(line["acquisition_value"]),
+            opening_quantity=_dec(line["opening_quantity"]),
+            opening_value=_dec(line["opening_value"]),
+            purchases=_dec(line["purchases"]),
+            last_movement=line["last_movement"],
+            name=line["name"],
+            unit=line["unit"],
             net_realisable_value=None
             if nrv_source in (None, "none")
-            else _dec(get("net_realisable_value")),
+            else _dec(line["net_realisable_value"]),
             nrv_source=nrv_source or False,
-            note=get("valuation_note") or "",
-            accounts=categories[get("categ_id")]["accounts"],
+            note=line["valuation_note"] or "",
+            accounts=categories[line["categ_id"]]["accounts"],
         )
 
     def _nordic_class_accounts(self, categories):

@@ -215,6 +215,7 @@ SELECT DISTINCT pt.categ_id
         if landed_costs:
             self.env["stock.landed.cost"].flush_model(["date"])
         return {
+            **self._nordic_location_ids(),
             "tz": tz.zone,
             "company": self.company_id.id,
             "categories": list(categories),
@@ -235,6 +236,24 @@ SELECT DISTINCT pt.categ_id
                 else ""
             ),
         }
+
+    def _nordic_location_ids(self):
+        """The locations that classify a move: vendors, production, and outside
+        the companies' stock (vendors, customers, transit between companies)."""
+        self.env["stock.location"].flush_model(["usage", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
+       COALESCE(array_agg(id) FILTER (WHERE usage = 'production'), '{}'),
+       COALESCE(array_agg(id) FILTER (WHERE usage IN ('supplier', 'customer')
+                    OR usage = 'transit' AND company_id IS NULL), '{}')
+  FROM stock_location
+                """
+            )
+        )
+        suppliers, productions, outside = self.env.cr.fetchone()
+        return {"suppliers": suppliers, "productions": productions, "outside": outside}
 
     @contextmanager
     def _nordic_sql_settings(self):

@@ -1,8 +1,6 @@
 """The closing's lines in the database: one declaration of their columns behind the
 bulk insert, the read-back (by name) and the bulk update of the engine's figures."""
 
-from collections import namedtuple
-
 from odoo import models
 from odoo.tools import SQL, float_repr
 
@@ -95,7 +93,7 @@ SELECT %(closing)s, %(company)s, %(values)s,
         self.invalidate_recordset(["line_ids"])
 
     def _nordic_read_lines(self):
-        """The stored lines in their ORM order (as ``line_ids``), as named tuples, with
+        """The stored lines in their ORM order (as ``line_ids``), by column name, with
         their product's code, name and unit: one query, since field access on
         100,000 records would cost seconds. Numbers come as the ORM holds them."""
         Line = self.env["nordic.stock.closing.line"]
@@ -138,8 +136,8 @@ SELECT %(closing)s, %(company)s, %(values)s,
             ("unit", Uom._field_to_sql(uom, "name", query)),
         ]
         self.env.cr.execute(query.select(*(sql for _name, sql in selected)))
-        Row = namedtuple("StoredLine", [name for name, _sql in selected])
-        return [Row._make(row) for row in self.env.cr.fetchall()]
+        names = [name for name, _sql in selected]
+        return [dict(zip(names, row, strict=True)) for row in self.env.cr.fetchall()]
 
     def _nordic_update_lines(self, result):
         """One UPDATE for the lines whose write-down changed (100,000 ORM writes
@@ -151,12 +149,12 @@ SELECT %(closing)s, %(company)s, %(values)s,
         for line, item in zip(result.lines, result.items, strict=True):
             reason = item.reason or None
             if (
-                _dec(line.write_down) == item.write_down
-                and line.write_down_reason == reason
+                _dec(line["write_down"]) == item.write_down
+                and line["write_down_reason"] == reason
             ):
                 continue
             write_down = currency.round(float(item.write_down))
-            changed["ids"].append(line.id)
+            changed["ids"].append(line["id"])
             changed["write_downs"].append(float_repr(write_down, digits))
             changed["reasons"].append(reason)
             changed["values"].append(
