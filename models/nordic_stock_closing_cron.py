@@ -5,11 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .nordic_stock_closing import (
-    COUNTRY_TZ,
-    MANAGER_GROUP,
-    server_env,
-)
+from .nordic_stock_closing import COUNTRY_TZ, MANAGER_GROUP, server_env
 
 _logger = logging.getLogger(__name__)
 
@@ -167,14 +163,12 @@ class NordicStockClosingCron(models.Model):
                 )
             )
         else:
-            closing.message_post(
-                body=self.env._(
+            closing._nordic_ask_managers(
+                self.env._(
                     "Prepared automatically by the scheduled action (stock value "
                     "%(value)s); review and post it.",
                     value=money,
-                )
-            )
-            closing._nordic_notify_managers(
+                ),
                 self.env._("Review and post the inventory closing"),
                 self.env._(
                     "%(company)s: inventory closing at %(date)s prepared, stock value "
@@ -204,13 +198,11 @@ class NordicStockClosingCron(models.Model):
         closing = server_env(self).create(
             {"company_id": company.id, "date": date, "error_message": message}
         )
-        closing.message_post(
-            body=self.env._(
+        closing._nordic_ask_managers(
+            self.env._(
                 "The scheduled action could not prepare this closing: %(error)s",
                 error=message,
-            )
-        )
-        closing._nordic_notify_managers(
+            ),
             self.env._("Automatic inventory closing failed"),
             self.env._(
                 "%(company)s: the inventory closing at %(date)s could not be prepared: "
@@ -222,6 +214,11 @@ class NordicStockClosingCron(models.Model):
             ),
         )
         return closing
+
+    def _nordic_ask_managers(self, body, summary, note):
+        """Say ``body`` in the chatter and give the managers an activity."""
+        self.message_post(body=body)
+        self._nordic_notify_managers(summary, note)
 
     def _nordic_notify_managers(self, summary, note):
         """An activity for each closing manager of the closing's company."""

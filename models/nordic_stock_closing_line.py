@@ -123,6 +123,11 @@ class NordicStockClosingLine(models.Model):
         readonly=True,
     )
     value = fields.Monetary(compute="_compute_value", store=True)
+    tax_value = fields.Monetary(
+        readonly=True,
+        help="Norway (sktl § 14-5): cost, write-downs are not deductible until the "
+        "goods are sold or scrapped.",
+    )
 
     @api.depends("acquisition_value", "quantity")
     def _compute_unit_cost(self):

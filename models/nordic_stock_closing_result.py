@@ -55,6 +55,7 @@ class NordicStockClosingResult(models.Model):
         for row, item in zip(rows, result.items, strict=True):
             row["write_down"] = item.write_down
             row["write_down_reason"] = item.reason or None
+            row["tax_value"] = item.tax_value
         self._nordic_insert_lines(rows)
         self._nordic_store_result(result, lines_stored=True)
         self._nordic_write({"state": "computed"})

@@ -12,10 +12,7 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..nordic_closing import (
-    ClassAccounts,
-    default_fiscal_year_start,
-)
+from ..nordic_closing import ClassAccounts, default_fiscal_year_start
 from ..nordic_closing.valuation import (
     ADJUSTMENT,
     MOVEMENT_KINDS,
@@ -23,10 +20,7 @@ from ..nordic_closing.valuation import (
     Movement,
     value_movements,
 )
-from .nordic_stock_closing import (
-    COUNTRY_TZ,
-    _dec,
-)
+from .nordic_stock_closing import COUNTRY_TZ, _dec
 from .nordic_stock_closing_queries import (
     DATED_LAYERS,
     PRODUCT_SNAPSHOT,

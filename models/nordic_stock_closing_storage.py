@@ -25,6 +25,7 @@ LINE_COLUMNS = {
     # the engine's figures of the line
     "write_down": "numeric",
     "write_down_reason": "varchar",
+    "tax_value": "numeric",
 }
 #: amounts stored rounded to the cent
 MONEY_COLUMNS = (
@@ -33,6 +34,7 @@ MONEY_COLUMNS = (
     "purchases",
     "odoo_value",
     "write_down",
+    "tax_value",
 )
 #: what the engine writes back on a line when it runs on the stored lines
 RESULT_COLUMNS = ("write_down", "write_down_reason")

@@ -93,6 +93,11 @@ class ItemResult:
     def value(self):
         return self.stock.acquisition_value - self.write_down
 
+    @property
+    def tax_value(self):
+        """Norway (sktl § 14-5): cost, no deduction for write-downs."""
+        return self.stock.acquisition_value
+
 
 @dataclass
 class ClassResult:

@@ -57,7 +57,7 @@ FRAMEWORKS = {
     ("SE", "K1"): Framework(
         "SE",
         "K1",
-        "Sweden K1 (BFNAR 2006:1, simplified year-end accounts)",
+        "Sweden K1 (BFNAR 2006:1)",
         "se",
         rule_97_modes=("contra",),
         rule_97_refusal=(
@@ -100,7 +100,7 @@ FRAMEWORKS = {
     ("SE", "IFRS"): Framework(
         "SE",
         "IFRS",
-        "Sweden IFRS / RFR 2",
+        "Sweden IFRS (IAS 2)",
         "se_K3",
         rule_97_modes=("reserve",),
         rule_97_refusal=(
@@ -113,13 +113,13 @@ FRAMEWORKS = {
         collective_rule="IAS 2.29",
     ),
     ("NO", "NGAAP_SMALL"): Framework(
-        "NO", "NGAAP_SMALL", "Norway NRS 8 (small enterprises)", "no"
+        "NO", "NGAAP_SMALL", "Norway NGAAP, small enterprises (NRS 8)", "no"
     ),
-    ("NO", "NGAAP"): Framework("NO", "NGAAP", "Norway NGAAP (rskl)", "no"),
+    ("NO", "NGAAP"): Framework("NO", "NGAAP", "Norway NGAAP (Accounting Act)", "no"),
     ("NO", "IFRS"): Framework(
         "NO",
         "IFRS",
-        "Norway IFRS",
+        "Norway IFRS (IAS 2)",
         "no",
         collective=True,
         collective_rule="IAS 2.29",

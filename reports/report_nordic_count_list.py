@@ -89,6 +89,5 @@ class ReportNordicCountList(models.AbstractModel):
             "quantity_digits": 0 if quantity == round(quantity) else 3,
             "unit_value": line.value / quantity if quantity else 0.0,
             "value": line.value,
-            # Norway, sktl § 14-5: cost; write-downs are not deductible
-            "tax_value": line.acquisition_value,
+            "tax_value": line.tax_value,  # the engine's (sktl § 14-5)
         }

@@ -1,6 +1,7 @@
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.tools import SQL
 
 from .common import NordicClosingCommon
 
@@ -83,6 +84,19 @@ class NordicStockClosingCase(NordicClosingCommon):
         return self.env["nordic.stock.closing.demo"]._nordic_ledger_entry(
             company, date, lines
         )
+
+    def _set_created(self, layers, when):
+        """Give ``layers`` the creation time they would have had at ``when`` (Odoo
+        stamps the transaction's time, which freeze_time does not move)."""
+        layers.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE stock_valuation_layer SET create_date = %s WHERE id = ANY(%s)",
+                fields.Datetime.to_datetime(when),
+                layers.ids,
+            )
+        )
+        layers.invalidate_recordset(["create_date"])
 
     # -- closing ----------------------------------------------------------
     def _closing(self, company, date="2025-12-31"):

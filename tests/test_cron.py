@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import Command, api
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
-from odoo.tools import SQL, mute_logger
+from odoo.tools import mute_logger
 
 from ..models.nordic_stock_closing import server_env
 from .closing_common import NordicStockClosingCase
@@ -172,16 +172,10 @@ class TestNordicClosingCron(NordicStockClosingCase):
             closing = self._run()
         self.assertEqual(closing.late_movement_count, 0)
         move = self._move(product, -4, when="2025-12-20 10:00:00")
-        layer = move.stock_valuation_layer_ids
-        layer.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE stock_valuation_layer SET create_date = %s WHERE id = %s",
-                closing.computed_at + timedelta(minutes=1),
-                layer.id,
-            )
+        self._set_created(
+            move.stock_valuation_layer_ids,
+            closing.computed_at + timedelta(minutes=1),
         )
-        layer.invalidate_recordset(["create_date"])
         closing.invalidate_recordset(["late_movement_count", "late_movement_value"])
         self.assertEqual(closing.late_movement_count, 1)
         self.assertEqual(closing.late_movement_value, -400)

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo.tests import tagged
-from odoo.tools import SQL
 
 from .closing_common import NordicStockClosingCase
 
@@ -22,16 +21,9 @@ class TestPostingValuesTheDatabase(NordicStockClosingCase):
 
     def _entered_after_computing(self, closing, move):
         """Stamp ``move``'s layer as entered after ``closing`` was computed."""
-        layer = move.stock_valuation_layer_ids
-        layer.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE stock_valuation_layer SET create_date = %s WHERE id = %s",
-                closing.computed_at + timedelta(minutes=1),
-                layer.id,
-            )
+        self._set_created(
+            move.stock_valuation_layer_ids, closing.computed_at + timedelta(minutes=1)
         )
-        layer.invalidate_recordset(["create_date"])
 
     def test_nothing_changed_posts_the_stored_computation(self):
         closing, _product = self._computed()

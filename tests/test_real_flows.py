@@ -374,15 +374,6 @@ class TestRealFlowsPurchaseSale(RealFlowsMixin, NordicStockClosingCase):
         self.assertEqual(closing.line_ids.quantity, 10)  # the January delivery: 2026
         self.assertAlmostEqual(closing.line_ids.acquisition_value, 1100)  # 10 x 110
 
-    def _set_created(self, layers, when):
-        """Give ``layers`` the creation time they would have had at ``when``."""
-        layers.flush_recordset()
-        self.env.cr.execute(
-            "UPDATE stock_valuation_layer SET create_date = %s WHERE id = ANY(%s)",
-            [fields.Datetime.to_datetime(when), layers.ids],
-        )
-        layers.invalidate_recordset(["create_date"])
-
     def test_class_changed_during_the_year(self):
         """Norway. 50 @ 10 bought in 2024 as goods for resale; last year's closing
         left 1460 = 500. In March 2025 the product's category becomes raw materials

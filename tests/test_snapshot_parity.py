@@ -11,7 +11,6 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.tests import tagged
-from odoo.tools import SQL
 
 from ..nordic_closing.valuation import (
     ADJUSTMENT,
@@ -71,15 +70,7 @@ class TestSnapshotParity(NordicStockClosingCase):
                 }
             )
         )
-        layer.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE stock_valuation_layer SET create_date = %s WHERE id = %s",
-                when,
-                layer.id,
-            )
-        )
-        layer.invalidate_recordset(["create_date"])
+        self._set_created(layer, when)
         return layer
 
     def _random_history(self, product, rng):
