@@ -114,7 +114,10 @@ class NordicStockClosingGuard(models.Model):
             raise UserError(
                 self.env._("company: %(value)r is not a company id.", value=company)
             )
-        company = self.env["res.company"].sudo().browse(company_id).exists()
+        in_range = 0 < company_id < 2**31  # PostgreSQL's integer ids
+        company = (
+            in_range and self.env["res.company"].sudo().browse(company_id).exists()
+        )
         if not company:
             raise UserError(
                 self.env._(

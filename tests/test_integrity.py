@@ -159,6 +159,8 @@ class ClosingIntegrityCase(NordicStockClosingCase):
         return [
             ("unknown company", "company", 999999, "2025-12-31", False),
             ("company 'abc'", "company", "abc", "2025-12-31", False),
+            ("company beyond the ids", "company", "9" * 30, "2025-12-31", False),
+            ("company -1", "company", -1, "2025-12-31", False),
             ("date 2025-13-45", "date", company, "2025-13-45", False),
             ("date 0001-01-01", "date", company, "0001-01-01", False),
             ("date 1899-12-31", "date", company, "1899-12-31", False),
