@@ -75,14 +75,18 @@ class NordicStockClosingResult(models.Model):
         return self._nordic_compute()
 
     def _nordic_changed_since_computed(self):
+        """Whether a setting, a movement or a product's category changed since the
+        closing was computed."""
         settings = self._prepare_settings_vals()
-        kept = ("framework", "rule_97", "obsolescence_bands", "fixed_values")
+        kept = (
+            "fiscal_year_start",
+            "framework",
+            "rule_97",
+            "selling_cost_percent",
+            "obsolescence_bands",
+            "fixed_values",
+        )
         if any((self[fname] or False) != (settings[fname] or False) for fname in kept):
-            return True
-        if (
-            self.fiscal_year_start != settings["fiscal_year_start"]
-            or self.selling_cost_percent != settings["selling_cost_percent"]
-        ):
             return True
         if self._nordic_late_movements()[0]:
             return True

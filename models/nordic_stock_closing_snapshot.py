@@ -152,11 +152,12 @@ SELECT DISTINCT pt.categ_id
     def _nordic_read_layers(self, categories):
         """Quantity and value per product at the date, from the valuation layers.
 
-        FIFO products: the latest receipts up to the closing quantity remain (Odoo's
-        ``remaining_qty`` is today's figure, not the date's); a product with a landed
-        cost, a price difference or a return to the vendor is replayed movement by
-        movement by the engine instead. Other products: the value Odoo recorded up
-        to the date. ``odoo_value`` is that recorded value for every product.
+        FIFO products: the latest receipts up to the closing quantity remain, each
+        with its landed costs and price differences per unit still in stock (Odoo's
+        ``remaining_qty`` is today's figure, not the date's); a product with a return
+        to the vendor is replayed movement by movement by the engine instead. Other
+        products: the value Odoo recorded up to the date. ``odoo_value`` is that
+        recorded value for every product.
         """
         if not categories:
             return []
@@ -181,12 +182,13 @@ SELECT DISTINCT pt.categ_id
         after the closing was computed: they change what it should be."""
         self.ensure_one()
         self.env["stock.valuation.layer"].flush_model()
+        params = self._nordic_snapshot_params({})
+        # only the layers entered since (read on the company / creation index)
+        params["created_after"] = SQL("AND svl.create_date > %s", self.computed_at)
         self.env.cr.execute(
             SQL(
-                DATED_LAYERS + "SELECT COUNT(*), COALESCE(SUM(value), 0) FROM dated "
-                "WHERE create_date > %(computed_at)s",
-                computed_at=self.computed_at,
-                **self._nordic_snapshot_params({}),
+                DATED_LAYERS + "SELECT COUNT(*), COALESCE(SUM(value), 0) FROM dated",
+                **params,
             )
         )
         return self.env.cr.fetchone()
