@@ -265,7 +265,6 @@ class NordicStockClosing(models.Model):
                     name=self.name,
                 )
             )
-        self._nordic_lock_company()
         self._nordic_check_lock_dates(self.date)
         result = self._nordic_posting_result()
         self._nordic_check_journal_set()
@@ -283,7 +282,6 @@ class NordicStockClosing(models.Model):
                     "Only a posted closing can be reversed (%(name)s).", name=self.name
                 )
             )
-        self._nordic_lock_company()
         self._nordic_check_lock_dates(self.date)
         self._nordic_reverse()
         return True

@@ -66,7 +66,9 @@ class NordicStockClosingPosting(models.Model):
             )
 
     def _nordic_check_lock_dates(self, accounting_date):
-        # Odoo 18 silently re-dates an entry posted into a locked period: refuse.
+        # Odoo 18 silently re-dates an entry posted into a locked period: refuse,
+        # reading the lock dates under the company's row lock
+        self._nordic_lock_company()
         violations = self.company_id._get_lock_date_violations(
             accounting_date,
             fiscalyear=True,
