@@ -164,7 +164,6 @@ SELECT DISTINCT pt.categ_id
         for model, fnames in (
             ("stock.valuation.layer", None),
             ("stock.move", None),
-            ("stock.location", ["usage", "company_id"]),
             ("account.move", ["date"]),
         ):
             self.env[model].flush_model(fnames)

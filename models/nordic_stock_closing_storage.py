@@ -36,8 +36,6 @@ MONEY_COLUMNS = (
     "write_down",
     "tax_value",
 )
-#: what the engine writes back on a line when it runs on the stored lines
-RESULT_COLUMNS = ("write_down", "write_down_reason")
 
 
 class NordicStockClosingStorage(models.Model):
