@@ -68,34 +68,46 @@ class RealFlowsMixin:
         self.assertEqual(picking.state, "done", picking.name)
         return picking
 
-    def _purchase(self, company, product, quantity, price, when):
-        """Confirm a PO of ``quantity`` @ ``price`` and receive all of it at ``when``
-        (UTC); returns the order (its receipt: ``order.picking_ids``)."""
+    def _order(self, model, company, vals, line, when):
+        """Create and confirm a ``model`` order of one ``line`` at ``when`` (UTC),
+        then pick and validate its picking."""
         with freeze_time(when):
             order = (
-                self.env["purchase.order"]
+                self.env[model]
                 .with_company(company)
                 .create(
                     {
-                        "partner_id": self.vendor.id,
+                        **vals,
                         "company_id": company.id,
-                        "picking_type_id": self._warehouse(company).in_type_id.id,
-                        "order_line": [
-                            Command.create(
-                                {
-                                    "product_id": product.id,
-                                    "product_qty": quantity,
-                                    "price_unit": price,
-                                    "taxes_id": [Command.clear()],
-                                }
-                            )
-                        ],
+                        "order_line": [Command.create(line)],
                     }
                 )
             )
-            order.button_confirm()
+            if model == "purchase.order":
+                order.button_confirm()
+            else:
+                order.action_confirm()
             self._validate(order.picking_ids)
         return order
+
+    def _purchase(self, company, product, quantity, price, when):
+        """Confirm a PO of ``quantity`` @ ``price`` and receive all of it at ``when``
+        (UTC); returns the order (its receipt: ``order.picking_ids``)."""
+        return self._order(
+            "purchase.order",
+            company,
+            {
+                "partner_id": self.vendor.id,
+                "picking_type_id": self._warehouse(company).in_type_id.id,
+            },
+            {
+                "product_id": product.id,
+                "product_qty": quantity,
+                "price_unit": price,
+                "taxes_id": [Command.clear()],
+            },
+            when,
+        )
 
     def _bill(self, order, price, bill_date, when):
         """Post the vendor bill of what ``order`` received, at ``price`` per unit,
@@ -111,31 +123,21 @@ class RealFlowsMixin:
 
     def _sell(self, company, product, quantity, when, price=1000.0):
         """Confirm a sale order and deliver it at ``when``; returns the order."""
-        with freeze_time(when):
-            order = (
-                self.env["sale.order"]
-                .with_company(company)
-                .create(
-                    {
-                        "partner_id": self.customer.id,
-                        "company_id": company.id,
-                        "warehouse_id": self._warehouse(company).id,
-                        "order_line": [
-                            Command.create(
-                                {
-                                    "product_id": product.id,
-                                    "product_uom_qty": quantity,
-                                    "price_unit": price,
-                                    "tax_id": [Command.clear()],
-                                }
-                            )
-                        ],
-                    }
-                )
-            )
-            order.action_confirm()
-            self._validate(order.picking_ids)
-        return order
+        return self._order(
+            "sale.order",
+            company,
+            {
+                "partner_id": self.customer.id,
+                "warehouse_id": self._warehouse(company).id,
+            },
+            {
+                "product_id": product.id,
+                "product_uom_qty": quantity,
+                "price_unit": price,
+                "tax_id": [Command.clear()],
+            },
+            when,
+        )
 
     def _return(self, picking, product, quantity, when):
         """Return ``quantity`` of ``product`` of a done picking (stock.return.picking)
