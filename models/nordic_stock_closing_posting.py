@@ -190,7 +190,7 @@ class NordicStockClosingPosting(models.Model):
                 "company": company.name,
                 "currency": company.currency_id.name,
                 "entry_number": self.move_id.name,
-                "nrv_source": self.env._(
+                "nrv_source": self._nordic_document_env()._(
                     "sales price less %(percent)s %% selling costs, unless entered per "
                     "item",
                     percent=self.selling_cost_percent,
