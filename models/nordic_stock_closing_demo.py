@@ -8,109 +8,16 @@ and load after this one, so the companies are created once every module is loade
 (``_register_hook``), the way ``account`` delays its own chart installation.
 """
 
+import json
 import logging
 
 from odoo import Command, api, models
+from odoo.tools.misc import file_open
 
 _logger = logging.getLogger(__name__)
 
-DEMO_CATEGORIES = {
-    # key: (inventory class, cost method, name)
-    "raw": ("raw_material", "average", "Raw materials (AVCO)"),
-    "consumable": ("consumable", "average", "Consumables (AVCO)"),
-    "finished": ("finished_goods", "fifo", "Finished goods (FIFO)"),
-    "resale": ("goods_for_resale", "fifo", "Goods for resale (FIFO)"),
-}
-
-# (date, product code, quantity (> 0 receipt, < 0 delivery), unit cost)
-DEMO_COMPANIES = {
-    "no": {
-        "module": "l10n_no",
-        "name": "Nordlys Møbler AS (demo)",
-        "country": "base.no",
-        "selling_cost_percent": 5.0,
-        # the misc. journal's counterpart of the opening entry: other equity
-        "equity": "2050",
-        "products": [
-            # code, name, category key, unit, sales price
-            ("NO-EIK-145", "Eikeplank 22x145", "raw", "uom.product_uom_meter", 0.0),
-            ("NO-BRD-200", "Spisebord eik 200 cm", "finished", "", 14900.0),
-            ("NO-PLD-010", "Ullpledd Fjell", "resale", "", 899.0),
-            # sells below cost: written down to 390 x 95 % = 370.50 a unit
-            ("NO-LMP-AUR", "Designlampe Aurora (utgått modell)", "resale", "", 390.0),
-        ],
-        "moves": [
-            ("2024-09-01", "NO-LMP-AUR", 40, 450.00),
-            ("2024-10-01", "NO-PLD-010", 100, 310.00),
-            ("2024-11-15", "NO-EIK-145", 2000, 40.00),
-            ("2024-12-05", "NO-BRD-200", 10, 6200.00),
-            ("2025-01-20", "NO-PLD-010", -60, 0),
-            ("2025-02-10", "NO-EIK-145", 3000, 45.00),
-            ("2025-03-03", "NO-BRD-200", 20, 6400.00),
-            ("2025-03-15", "NO-LMP-AUR", -12, 0),
-            ("2025-04-15", "NO-BRD-200", -18, 0),
-            ("2025-05-20", "NO-EIK-145", -3500, 0),
-            ("2025-06-01", "NO-PLD-010", 200, 325.00),
-            ("2025-08-20", "NO-BRD-200", 15, 6650.00),
-            ("2025-09-15", "NO-EIK-145", 2500, 47.80),
-            ("2025-10-10", "NO-PLD-010", -150, 0),
-            ("2025-11-25", "NO-EIK-145", -1200, 0),
-            ("2025-12-05", "NO-LMP-AUR", -4, 0),
-            ("2025-12-10", "NO-BRD-200", -12, 0),
-            # after the balance date: the closing at 2025-12-31 leaves it out
-            ("2026-01-15", "NO-PLD-010", 50, 330.00),
-        ],
-        # the ledger after last year's closing (2024-12-31): opening stock at cost,
-        # the lamp written down by 40 x (450 - 380) = 2,800
-        "opening": [
-            ("1400", 80000.00),
-            ("1440", 62000.00),
-            ("1460", 49000.00),
-            ("1469", -2800.00),
-        ],
-    },
-    "se_K2": {
-        "module": "l10n_se",
-        "name": "Kaffe & Te Lager AB (demo)",
-        "country": "base.se",
-        "selling_cost_percent": 4.0,
-        "equity": "2091",
-        "auto_closing": True,
-        "products": [
-            ("SE-RKF-060", "Råkaffe Brasil Santos", "raw", "uom.product_uom_kgm", 0.0),
-            ("SE-PAP-100", "Kaffefilter papper", "consumable", "", 0.0),
-            ("SE-KAF-001", "Kaffebönor mörkrost 1 kg", "resale", "", 149.0),
-            # sells below cost: written down to 35 x 96 % = 33.60 a unit
-            ("SE-KOP-020", "Kopp porslin (gammal design)", "resale", "", 35.0),
-        ],
-        "moves": [
-            ("2024-08-15", "SE-KOP-020", 400, 38.00),
-            ("2024-12-01", "SE-PAP-100", 1000, 4.20),
-            ("2024-12-02", "SE-RKF-060", 600, 52.00),
-            ("2024-12-10", "SE-KAF-001", 500, 89.00),
-            ("2025-01-10", "SE-KOP-020", -90, 0),
-            ("2025-02-12", "SE-RKF-060", 900, 57.00),
-            ("2025-02-14", "SE-KAF-001", 1200, 92.50),
-            ("2025-06-18", "SE-RKF-060", -1000, 0),
-            ("2025-06-30", "SE-KAF-001", -1400, 0),
-            ("2025-07-01", "SE-PAP-100", -600, 0),
-            ("2025-10-08", "SE-RKF-060", 700, 61.00),
-            ("2025-10-20", "SE-KAF-001", 800, 97.00),
-            ("2025-11-01", "SE-PAP-100", 500, 4.56),
-            ("2025-12-12", "SE-RKF-060", -400, 0),
-            ("2025-12-15", "SE-PAP-100", -100, 0),
-            ("2025-12-18", "SE-KAF-001", -650, 0),
-        ],
-        # last year's closing: stock at cost, the cups written down by
-        # 400 x (38.00 - 35.50) = 1,000
-        "opening": [
-            ("1410", 31200.00),
-            ("1420", 4200.00),
-            ("1460", 59700.00),
-            ("1469", -1000.00),
-        ],
-    },
-}
+#: the demo companies, their products, movements and opening ledgers
+DEMO_FILE = "l10n_nordic_stock_closing/demo/nordic_demo_companies.json"
 
 
 class NordicStockClosingDemo(models.AbstractModel):
@@ -134,7 +41,8 @@ class NordicStockClosingDemo(models.AbstractModel):
     @api.model
     def _nordic_demo_create(self):
         Module = self.env["ir.module.module"]
-        for chart, spec in DEMO_COMPANIES.items():
+        demo = self._nordic_demo_data()
+        for chart, spec in demo["companies"].items():
             xmlid = f"l10n_nordic_stock_closing.demo_company_{chart.lower()}"
             if self.env.ref(xmlid, raise_if_not_found=False):
                 continue
@@ -145,7 +53,7 @@ class NordicStockClosingDemo(models.AbstractModel):
                 continue
             try:
                 with self.env.cr.savepoint():
-                    company = self._nordic_demo_company(chart, spec)
+                    company = self._nordic_demo_company(chart, spec, demo["categories"])
                     self.env["ir.model.data"]._update_xmlids(
                         [{"xml_id": xmlid, "record": company, "noupdate": True}]
                     )
@@ -153,7 +61,12 @@ class NordicStockClosingDemo(models.AbstractModel):
                 _logger.exception("The %s demo company could not be created.", chart)
 
     @api.model
-    def _nordic_demo_company(self, chart, spec):
+    def _nordic_demo_data(self):
+        with file_open(DEMO_FILE) as demo_file:
+            return json.load(demo_file)
+
+    @api.model
+    def _nordic_demo_company(self, chart, spec, demo_categories):
         country = self.env.ref(spec["country"])
         # chart_template_load: no guessed chart (``se`` for Sweden) loaded at commit
         # over the one chosen here, and no localisation module installed meanwhile
@@ -188,8 +101,8 @@ class NordicStockClosingDemo(models.AbstractModel):
             }
         )
         categories = {
-            key: self._nordic_demo_category(company, *values)
-            for key, values in DEMO_CATEGORIES.items()
+            key: self._nordic_demo_category(company, **values)
+            for key, values in demo_categories.items()
         }
         products = {}
         for code, name, category, unit, price in spec["products"]:
