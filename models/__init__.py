@@ -1,3 +1,5 @@
+from . import nordic_company_setting
+from . import nordic_closing_link
 from . import nordic_stock_account_mapping
 from . import nordic_stock_class_account
 from . import nordic_obsolescence_band

@@ -1,18 +1,10 @@
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
-
-    nordic_closing_id = fields.Many2one(
-        "nordic.stock.closing",
-        string="Inventory closing",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        check_company=True,
-    )
+    _name = "account.move"
+    _inherit = ["account.move", "nordic.closing.link"]
 
     def action_open_nordic_closing(self):
         self.ensure_one()

@@ -10,25 +10,18 @@ class NordicObsolescenceBand(models.Model):
     """
 
     _name = "nordic.obsolescence.band"
+    _inherit = ["nordic.company.setting"]
     _description = "Nordic inventory closing: obsolescence age band"
     _order = "company_id, min_days"
-    _check_company_auto = True
 
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-        ondelete="cascade",
-    )
     min_days = fields.Integer(
-        string="From age (days)",
+        "From age (days)",
         required=True,
         help="The band applies to items whose last movement is at least this many days "
         "before the balance date.",
     )
     percent = fields.Float(
-        string="Write-down (%)",
+        "Write-down (%)",
         required=True,
         digits=(5, 2),
         help="Write-down as a percentage of the acquisition value.",

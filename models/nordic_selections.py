@@ -1,5 +1,8 @@
 """The classes, roles and frameworks as Odoo shows them: keys from the engine's
-tables and labels (``nordic_closing``), translated by Odoo: one place."""
+tables and labels (``nordic_closing``), translated by Odoo: one place. Also the one
+declaration of an account the closing books on."""
+
+from odoo import fields
 
 from ..nordic_closing.frameworks import FRAMEWORKS, INVENTORY_CLASSES, STOCK_RESERVE
 from ..nordic_closing.labels import labels
@@ -9,6 +12,19 @@ from ..nordic_closing.labels import labels
 INVENTORY_CLASS_SELECTION = [(key, labels("en")[key]) for key in INVENTORY_CLASSES]
 #: the roles of data/nordic.stock.account.mapping.csv: the classes and the reserve
 MAPPING_ROLES = [*INVENTORY_CLASS_SELECTION, (STOCK_RESERVE, "Stock reserve (Sweden)")]
+
+#: why an item is written down, with the engine's labels (translated by Odoo)
+WRITE_DOWN_REASON_SELECTION = [
+    (key.removeprefix("reason_"), label)
+    for key, label in labels("en").items()
+    if key.startswith("reason_")
+]
+#: where an item's net realisable value comes from
+NRV_SOURCE_SELECTION = [
+    ("none", "None"),
+    ("sales_price", "Sales price less selling costs"),
+    ("manual", "Entered"),
+]
 
 #: the accounting frameworks of the engine's table, as settings values, with its
 #: labels (translated by Odoo)
@@ -20,3 +36,16 @@ RULE_97_ALLOWED = {
     framework.key: {"off", *framework.rule_97_modes}
     for framework in FRAMEWORKS.values()
 }
+
+
+def account_field(string, help_text, **kwargs):
+    """A Many2one to an active account of the record's company, the shape of every
+    account a closing books on (class settings, categories)."""
+    return fields.Many2one(
+        "account.account",
+        string=string,
+        check_company=True,
+        domain="[('deprecated', '=', False)]",
+        help=help_text,
+        **kwargs,
+    )

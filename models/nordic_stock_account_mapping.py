@@ -25,16 +25,16 @@ class NordicStockAccountMapping(models.Model):
     )
     role = fields.Selection(MAPPING_ROLES, string="Inventory class", required=True)
     balance_account_code = fields.Char(
-        string="Inventory account code",
+        "Inventory account code",
         help="Balance sheet account holding the stock (14x0) or the stock reserve "
         "(2196).",
     )
     contra_account_code = fields.Char(
-        string="Write-down account code",
+        "Write-down account code",
         help="Contra account for accumulated write-downs (14x9).",
     )
     change_account_code = fields.Char(
-        string="Change in inventory account code",
+        "Change in inventory account code",
         help="Profit and loss account for the change in inventory (49x0, 4x90) or "
         "in the stock reserve (8896).",
     )

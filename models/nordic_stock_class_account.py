@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .nordic_selections import MAPPING_ROLES
+from .nordic_selections import MAPPING_ROLES, account_field
 
 # Account fields filled from the mapping (see product_category.py for the category).
 CLASS_ACCOUNT_FIELDS = (
@@ -19,40 +19,25 @@ class NordicStockClassAccount(models.Model):
     """
 
     _name = "nordic.stock.class.account"
+    _inherit = ["nordic.company.setting"]
     _description = "Nordic inventory closing: accounts per inventory class"
     _order = "company_id, sequence, id"
-    _check_company_auto = True
 
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     role = fields.Selection(MAPPING_ROLES, string="Inventory class", required=True)
     sequence = fields.Integer(compute="_compute_sequence", store=True)
-    balance_account_id = fields.Many2one(
-        "account.account",
-        string="Inventory account",
-        check_company=True,
-        domain="[('deprecated', '=', False)]",
-        help="Balance sheet account holding the stock (14x0) or the stock reserve "
+    balance_account_id = account_field(
+        "Inventory account",
+        "Balance sheet account holding the stock (14x0) or the stock reserve "
         "(2196).",
     )
-    contra_account_id = fields.Many2one(
-        "account.account",
-        string="Write-down account",
-        check_company=True,
-        domain="[('deprecated', '=', False)]",
-        help="Contra account for accumulated write-downs: net realisable value, "
+    contra_account_id = account_field(
+        "Write-down account",
+        "Contra account for accumulated write-downs: net realisable value, "
         "obsolescence and the booked 3 % (14x9).",
     )
-    change_account_id = fields.Many2one(
-        "account.account",
-        string="Change in inventory account",
-        check_company=True,
-        domain="[('deprecated', '=', False)]",
-        help="Profit and loss account for the change in inventory (49x0, 4x90) or "
+    change_account_id = account_field(
+        "Change in inventory account",
+        "Profit and loss account for the change in inventory (49x0, 4x90) or "
         "in the stock reserve (8896).",
     )
     fixed_value = fields.Monetary(

@@ -139,7 +139,7 @@ class NordicStockClosing(models.Model):
     write_down = fields.Monetary(readonly=True, copy=False)
     closing_value = fields.Monetary(readonly=True, copy=False)
     notes = fields.Text(
-        string="Valuation notes",
+        "Valuation notes",
         readonly=True,
         copy=False,
         help="What the engine says about the valuation (97 % rule, fixed values, K1).",
@@ -149,19 +149,12 @@ class NordicStockClosing(models.Model):
         copy=False,
         help="Your notes on this closing, e.g. for the auditor; fixed once posted.",
     )
+    # the posted entry and its reversal: set by action_post / action_reverse only
     move_id = fields.Many2one(
-        "account.move",
-        string="Journal entry",
-        readonly=True,
-        copy=False,
-        check_company=True,
+        "account.move", "Journal entry", readonly=True, copy=False, check_company=True
     )
     reversal_move_id = fields.Many2one(
-        "account.move",
-        string="Reversal entry",
-        readonly=True,
-        copy=False,
-        check_company=True,
+        "account.move", "Reversal entry", readonly=True, copy=False, check_company=True
     )
     valuation_layer_ids = fields.One2many(
         "stock.valuation.layer", "nordic_closing_id", string="Write-down layers"
@@ -174,7 +167,7 @@ class NordicStockClosing(models.Model):
     categories_fingerprint = fields.Char(readonly=True, copy=False)
     workbook_attachment_id = fields.Many2one(
         "ir.attachment",
-        string="Posted workbook",
+        "Posted workbook",
         readonly=True,
         copy=False,
         index="btree_not_null",

@@ -9,7 +9,6 @@ class NordicStockClosingClass(models.Model):
     _inherit = ["nordic.closing.part"]
     _description = "Inventory closing: stock equation per class"
     _order = "closing_id, id"
-    _check_company_auto = True
 
     inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION, readonly=True)
     inventory_account_id = fields.Many2one("account.account", check_company=True)
@@ -35,12 +34,12 @@ class NordicStockClosingClass(models.Model):
     cost_of_goods_sold = fields.Monetary()
     change = fields.Monetary(string="Change in inventory")
     ledger_balance = fields.Monetary(
-        string="Ledger before closing",
+        "Ledger before closing",
         help="Balance of the inventory account in the general ledger before the "
         "closing.",
     )
     ledger_difference = fields.Monetary(
-        string="Stock ledger − general ledger",
+        "Stock ledger − general ledger",
         help="Closing acquisition value (stock ledger) less the inventory account's "
         "balance: what the closing books on the inventory account.",
     )

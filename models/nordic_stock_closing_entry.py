@@ -8,7 +8,6 @@ class NordicStockClosingEntry(models.Model):
     _inherit = ["nordic.closing.part"]
     _description = "Inventory closing: entry preview line"
     _order = "closing_id, sequence, id"
-    _check_company_auto = True
 
     sequence = fields.Integer()
     account_id = fields.Many2one("account.account", required=True, check_company=True)

@@ -3,7 +3,11 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .nordic_selections import INVENTORY_CLASS_SELECTION
+from .nordic_selections import (
+    INVENTORY_CLASS_SELECTION,
+    NRV_SOURCE_SELECTION,
+    WRITE_DOWN_REASON_SELECTION,
+)
 from .nordic_stock_closing import is_server_write, server_env
 
 #: the largest amount a person may enter (as the engine's CLI accepts)
@@ -16,6 +20,7 @@ class NordicClosingPart(models.AbstractModel):
 
     _name = "nordic.closing.part"
     _description = "Part of an inventory closing"
+    _check_company_auto = True
 
     #: fields a person may write, while the closing is not posted
     _nordic_inputs = frozenset()
@@ -67,7 +72,6 @@ class NordicStockClosingLine(models.Model):
     _inherit = ["nordic.closing.part"]
     _description = "Inventory closing item"
     _order = "closing_id, inventory_class, product_id"
-    _check_company_auto = True
     _nordic_inputs = frozenset({"net_realisable_value"})
 
     state = fields.Selection(related="closing_id.state")
@@ -85,13 +89,13 @@ class NordicStockClosingLine(models.Model):
     opening_value = fields.Monetary(readonly=True)
     purchases = fields.Monetary(readonly=True)
     odoo_value = fields.Monetary(
-        string="Odoo's valuation",
+        "Odoo's valuation",
         readonly=True,
         help="The value Odoo's own stock valuation shows at the date (the sum of the "
         "product's valuation layers).",
     )
     valuation_note = fields.Char(
-        string="Valuation note",
+        "Valuation note",
         readonly=True,
         help="Why the closing's acquisition value differs from Odoo's own valuation.",
     )
@@ -102,24 +106,11 @@ class NordicStockClosingLine(models.Model):
         "override the value from the sales price.",
     )
     nrv_source = fields.Selection(
-        [
-            ("none", "None"),
-            ("sales_price", "Sales price less selling costs"),
-            ("manual", "Entered"),
-        ],
-        string="NRV source",
-        default="none",
-        readonly=True,
+        NRV_SOURCE_SELECTION, "NRV source", default="none", readonly=True
     )
     write_down = fields.Monetary(readonly=True)
     write_down_reason = fields.Selection(
-        [
-            ("nrv", "Net realisable value"),
-            ("obsolescence", "Obsolescence"),
-            ("group", "Group valuation"),
-            ("fixed_value", "Fixed value"),
-            ("k1", "Not recognised (K1)"),
-        ],
+        WRITE_DOWN_REASON_SELECTION,
         readonly=True,
     )
     value = fields.Monetary(compute="_compute_value", store=True)

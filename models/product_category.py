@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .nordic_selections import INVENTORY_CLASS_SELECTION
+from .nordic_selections import INVENTORY_CLASS_SELECTION, account_field
 
 # product.category field -> nordic.stock.class.account field it is proposed from.
 CATEGORY_ACCOUNT_FIELDS = {
@@ -15,28 +15,22 @@ class ProductCategory(models.Model):
 
     nordic_inventory_class = fields.Selection(
         INVENTORY_CLASS_SELECTION,
-        string="Inventory class",
+        "Inventory class",
         help="Inventory class of the year-end closing. Choosing it proposes the "
         "inventory, write-down and change in inventory accounts of the class where "
         "they are empty.",
     )
-    nordic_change_account_id = fields.Many2one(
-        "account.account",
-        string="Change in inventory account",
-        company_dependent=True,
-        check_company=True,
-        domain="[('deprecated', '=', False)]",
-        help="Profit and loss account the inventory closing books the change in "
+    nordic_change_account_id = account_field(
+        "Change in inventory account",
+        "Profit and loss account the inventory closing books the change in "
         "inventory on (49x0, 4x90).",
-    )
-    nordic_writedown_account_id = fields.Many2one(
-        "account.account",
-        string="Write-down account",
         company_dependent=True,
-        check_company=True,
-        domain="[('deprecated', '=', False)]",
-        help="Contra account for the accumulated write-downs of this category's stock "
+    )
+    nordic_writedown_account_id = account_field(
+        "Write-down account",
+        "Contra account for the accumulated write-downs of this category's stock "
         "(14x9).",
+        company_dependent=True,
     )
 
     # ------------------------------------------------------------------

@@ -92,56 +92,52 @@ class ResCompany(models.Model):
 
     @api.constrains("nordic_closing_framework", "nordic_rule_97")
     def _check_nordic_rule_97(self):
-        frameworks = dict(
-            self._fields["nordic_closing_framework"]._description_selection(self.env)
-        )
         for company in self:
-            rule = company.nordic_rule_97 or "off"
-            if rule == "off":
-                continue
-            framework = company.nordic_closing_framework
-            if not framework:
+            refusal = company._nordic_rule_97_refusal()
+            if refusal:
                 raise ValidationError(
                     self.env._(
-                        "%(company)s: choose a Swedish inventory closing framework "
-                        "before using the 97 %% rule.",
+                        "%(company)s: %(refusal)s",
                         company=company.display_name,
-                    )
-                )
-            if framework.startswith("NO_"):
-                raise ValidationError(
-                    self.env._(
-                        "%(company)s: the 97 %% rule (IL 17:4) is Swedish tax law and "
-                        "cannot be used with %(framework)s.",
-                        company=company.display_name,
-                        framework=frameworks[framework],
-                    )
-                )
-            if rule not in RULE_97_ALLOWED[framework] and rule == "contra":
-                raise ValidationError(
-                    self.env._(
-                        "%(company)s: %(framework)s does not allow booking the 97 %% "
-                        "rule on the write-down account: the balance sheet must show "
-                        "the stock at its lowest value, so the 3 %% that is only a tax "
-                        "deduction goes to the stock reserve (BFNAR 2012:1 ch. 13, IAS "
-                        "2.9).",
-                        company=company.display_name,
-                        framework=frameworks[framework],
-                    )
-                )
-            if rule not in RULE_97_ALLOWED[framework]:
-                raise ValidationError(
-                    self.env._(
-                        "%(company)s: %(framework)s does not allow the 97 %% rule as a "
-                        "stock reserve: a sole trader cannot make untaxed reserves.",
-                        company=company.display_name,
-                        framework=frameworks[framework],
+                        refusal=refusal,
                     )
                 )
 
-    # ------------------------------------------------------------------
-    # Account mapping
-    # ------------------------------------------------------------------
+    def _nordic_rule_97_refusal(self):
+        """Why the framework does not allow the chosen 97 % rule ('' if it does);
+        what each framework allows is the engine's table."""
+        self.ensure_one()
+        rule = self.nordic_rule_97 or "off"
+        framework = self.nordic_closing_framework
+        if rule == "off" or (framework and rule in RULE_97_ALLOWED[framework]):
+            return ""
+        if not framework:
+            return self.env._(
+                "choose a Swedish inventory closing framework before using the 97 % "
+                "rule."
+            )
+        label = dict(
+            self._fields["nordic_closing_framework"]._description_selection(self.env)
+        )[framework]
+        if not framework.startswith("SE_"):
+            return self.env._(
+                "the 97 %% rule (IL 17:4) is Swedish tax law and cannot be used with "
+                "%(framework)s.",
+                framework=label,
+            )
+        if rule == "contra":
+            return self.env._(
+                "%(framework)s does not allow booking the 97 %% rule on the "
+                "write-down account: the balance sheet must show the stock at its "
+                "lowest value, so the 3 %% that is only a tax deduction goes to the "
+                "stock reserve (BFNAR 2012:1 ch. 13, IAS 2.9).",
+                framework=label,
+            )
+        return self.env._(
+            "%(framework)s does not allow the 97 %% rule as a stock reserve: a sole "
+            "trader cannot make untaxed reserves.",
+            framework=label,
+        )
 
     def _nordic_get_mapping_rows(self):
         """Mapping rows of the company's chart; its own rows replace the shared ones."""

@@ -41,18 +41,16 @@ class ResConfigSettings(models.TransientModel):
             )
 
     def action_nordic_open_obsolescence_bands(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "l10n_nordic_stock_closing.nordic_obsolescence_band_action"
-        )
-        action["domain"] = [("company_id", "=", self.company_id.id)]
-        action["context"] = {"default_company_id": self.company_id.id}
-        return action
+        return self._nordic_company_action("nordic_obsolescence_band_action")
 
     def action_nordic_open_class_accounts(self):
+        return self._nordic_company_action("nordic_stock_class_account_action")
+
+    def _nordic_company_action(self, action_name):
+        """One of the addon's list actions, on this company's rows."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "l10n_nordic_stock_closing.nordic_stock_class_account_action"
+            f"l10n_nordic_stock_closing.{action_name}"
         )
         action["domain"] = [("company_id", "=", self.company_id.id)]
         action["context"] = {"default_company_id": self.company_id.id}

@@ -1,18 +1,10 @@
-from odoo import fields, models
+from odoo import models
 from odoo.tools import SQL
 
 
 class StockValuationLayer(models.Model):
-    _inherit = "stock.valuation.layer"
-
-    nordic_closing_id = fields.Many2one(
-        "nordic.stock.closing",
-        string="Inventory closing",
-        readonly=True,
-        index="btree_not_null",
-        check_company=True,
-        help="The year-end closing whose write-down this layer records.",
-    )
+    _name = "stock.valuation.layer"
+    _inherit = ["stock.valuation.layer", "nordic.closing.link"]
 
     def init(self):
         res = super().init()

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from ..nordic_closing.closing import EQUATION_FIELDS
 from .report_nordic_count_list import nordic_country
@@ -12,7 +12,6 @@ class ReportNordicClosingSummary(models.AbstractModel):
     _nordic_helper = "nordic_summary"
     _description = "Inventory closing: summary"
 
-    @api.model
     def _nordic_summary(self, closing):
         """Account codes read in the closing's company; the posted entry's lines when
         there is one, else the preview."""
@@ -49,7 +48,6 @@ class ReportNordicClosingSummary(models.AbstractModel):
             "rule_97": rule_97,
         }
 
-    @api.model
     def _nordic_summary_entry(self, closing):
         """The posted entry's lines when there is one, else the preview."""
         return [
@@ -63,7 +61,6 @@ class ReportNordicClosingSummary(models.AbstractModel):
             for line in closing.move_id.line_ids or closing.entry_line_ids
         ]
 
-    @api.model
     def _nordic_class_accounts(self, cls):
         accounts = (cls.inventory_account_id, cls.contra_account_id)
         return " / ".join(

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from ..models.nordic_selections import INVENTORY_CLASS_SELECTION
 
@@ -25,7 +25,6 @@ class ReportNordicCountList(models.AbstractModel):
     _nordic_helper = "nordic_count_list"
     _description = "Inventory closing: count list"
 
-    @api.model
     def _nordic_count_list(self, closing):
         """Groups per class (in the order of the classes), totals and the country.
 
@@ -78,7 +77,6 @@ class ReportNordicCountList(models.AbstractModel):
             "balance_sheet_value": closing.closing_value,
         }
 
-    @api.model
     def _nordic_count_row(self, line):
         quantity = line.quantity
         return {
