@@ -297,6 +297,24 @@ class ClosingResult:
     def total_credit(self):
         return sum((line.credit for line in self.entry), ZERO)
 
+    @property
+    def own_write_down_pl_accounts(self):
+        """Whether a class books its write-down on its own P&L account (Denmark,
+        Finland) rather than on its change account."""
+        return any(c.write_down_pl_account != c.change_account for c in self.classes)
+
+    def class_accounts(self, cls):
+        """The accounts shown for ``cls``: inventory, contra ("–" where the
+        write-down is booked on the inventory account) and change account, and the
+        write-down P&L account where classes have their own."""
+        accounts = (
+            cls.inventory_account,
+            cls.contra_account or "–",
+            cls.change_account,
+            cls.write_down_pl_account,
+        )
+        return accounts if self.own_write_down_pl_accounts else accounts[:3]
+
     def net_by_account(self):
         net = {}
         for line in self.entry:
@@ -772,10 +790,10 @@ def _tax_groups(options, results, principles, notes):
         shown = ", ".join(obsolete[:10])
         more = f" and {len(obsolete) - 10} more" if len(obsolete) > 10 else ""
         notes.append(
-            "varelagerloven § 1: goods written down and taken at a dagspris below "
-            "cost are obsolete goods (ukurante varer) when that dagspris is the one "
-            "of equivalent obsolete goods; they must be disclosed with the tax "
-            f"return (Den juridiske vejledning C.C.2.3.1.6): {shown}{more}"
+            f"varelagerloven § 1: {shown}{more} written down and taken for tax at a "
+            "dagspris below cost: where that is the dagspris of equivalent obsolete "
+            "goods (ukurante varer), disclose them with the tax return (Den "
+            "juridiske vejledning C.C.2.3.1.6)"
         )
     return list(groups.values())
 
