@@ -68,6 +68,8 @@ def to_dict(result):
                 "debit": _amount(line.debit),
                 "credit": _amount(line.credit),
                 "label": line.label,
+                "inventory_class": line.inventory_class,
+                "step": line.step,  # acquisition_value, write_down, stock_reserve
             }
             for line in result.entry
         ],
