@@ -43,7 +43,7 @@ COUNTRY = {
     "DK": Country("DK", "da", "DKK", "B"),
     "FI": Country("FI", "fi", "EUR", "FAS"),
 }
-DEFAULT_FRAMEWORK = {code: country.default_framework for code, country in COUNTRY.items()}
+DEFAULT_FRAMEWORK = {code: c.default_framework for code, c in COUNTRY.items()}
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,10 @@ _FI_97 = (
     "the 97 % rule (IL 17:4) is Swedish tax law; in Finland stock is valued at the "
     "lowest of acquisition cost, replacement cost and probable selling price "
     "(KPL 5:6 §, EVL 28 §)"
+)
+_IFRS_97 = (
+    "the 97 % rule (IL 17:4) is Swedish tax law; under IFRS stock is valued at the "
+    "lower of cost and net realisable value (IAS 2.9)"
 )
 _NO_FIXED = "fixed quantity and value (ÅRL 4:12) is Swedish law and not used in Norway"
 _DK_FIXED = (
@@ -259,6 +263,7 @@ _TABLE = (
         _DK,
         _IFRS,
         label="Denmark IFRS (IAS 2)",
+        rule_97_refusal=_IFRS_97,
         fixed_value_refusal="IFRS (IAS 2.9) allows no fixed value for stock",
     ),
     _framework(
@@ -274,6 +279,7 @@ _TABLE = (
         _FI,
         _IFRS,
         label="Finland IFRS (IAS 2)",
+        rule_97_refusal=_IFRS_97,
         fixed_value_refusal=(
             "IFRS (IAS 2.9) allows no fixed value for stock (KPL 5:6 § 3 mom. does "
             "not apply)"
