@@ -714,3 +714,59 @@ def test_rule_97_refused(refused, country, words):
 def test_framework_of_another_country_refused(refused, country, framework):
     msg = refused(country=country, framework=framework, moves=SIMPLE)
     assert framework in msg, msg
+
+
+# --------------------------------------------------------------------------------------
+# the sample companies of `make demo` (sample_data/README.md)
+# --------------------------------------------------------------------------------------
+SAMPLES = scenario.REPO / "sample_data"
+
+
+def test_danish_sample_company(close):
+    data = close(
+        country="DK",
+        moves=SAMPLES / "dk_moves.csv",
+        balances=SAMPLES / "dk_balances.csv",
+        nrv=SAMPLES / "dk_nrv.csv",
+    )
+    # 6080: 750 @ 60 + (25 + 100) @ 40 = 45,000 + 5,000 - 54,000 = -4,000;
+    # 6110: 10 @ 1,500 = 15,000; 6140: 32 @ 625 = 20,000 (chairs) + 40 @ 400 =
+    # 16,000 (lamps) + 240 @ 100 = 24,000 (cushions) = 60,000 - 72,000 = -12,000,
+    # its ledger split 24,000 / 48,000 by the targets 20,000 / 40,000: chairs
+    # -4,000 against 1410, goods for resale -8,000 against 1770;
+    # 6150: lamps 40 x (400 - 250) = 6,000 - 3,000 = credit 3,000 against 1800
+    expect_net(
+        data,
+        {
+            "6080": -4000,
+            "1770": 12000,  # 4,000 + 8,000
+            "6110": 15000,
+            "1410": -11000,  # -15,000 + 4,000
+            "6140": -12000,
+            "6150": -3000,
+            "1800": 3000,
+        },
+    )
+    lamps = next(g for g in data["tax_groups"] if g["tax_group"] == "Lamper")
+    # dagspris 40 x 240 = 9,600 against the book value 10,000
+    assert (D(lamps["tax_value"]), D(lamps["difference"])) == (D(9600), D(-400))
+
+
+def test_finnish_sample_company(close):
+    data = close(
+        country="FI",
+        moves=SAMPLES / "fi_moves.csv",
+        balances=SAMPLES / "fi_balances.csv",
+        nrv=SAMPLES / "fi_nrv.csv",
+    )
+    # coffee 600 @ 12 = 7,200, lowest of 12, 11, 18: 6,600 (replacement cost)
+    expect_item(data, "FI-KAHVI-001", av=7200, write_down=600, value=6600)
+    assert item(data, "FI-KAHVI-001")["reason"] == "replacement_cost"
+    # cups 150 @ 8 = 1,200, lowest of 8, 7, 5: 750 (selling price)
+    expect_item(data, "FI-KUPPI-002", av=1200, write_down=450, value=750)
+    # 1501: 1,200 @ 0.50 = 600 - 500 = 100; 1531: AV 8,400 - (6,300 + 300) =
+    # 1,800 against 4410, write-down -1,050 - (-300) = -750 against 4440
+    expect_net(
+        data,
+        {"1501": 100, "4400": -100, "1531": 1050, "4410": -1800, "4440": 750},
+    )
