@@ -67,6 +67,12 @@ DK_A_PRICES = {
     "Z": (65, "", 65, "Z", "dagspris"),
 }
 DK_A_LEDGER = {"6140": 50000, "6150": -4000}
+DK_A = {
+    "country": "DK",
+    "moves": DK_A_MOVES,
+    "nrv": DK_A_PRICES,
+    "balances": DK_A_LEDGER,
+}
 
 
 def check_dk_a(data):
@@ -94,7 +100,7 @@ def check_dk_a(data):
 
 
 def test_dk_a_merchandise_class_b(close):
-    data = close(country="DK", moves=DK_A_MOVES, nrv=DK_A_PRICES, balances=DK_A_LEDGER)
+    data = close(**DK_A)
     assert data["framework"] == "B"  # default for DK
     check_dk_a(data)
     # class B: no disclosure of the replacement value (ÅRL § 89 is for C and D)
@@ -102,7 +108,7 @@ def test_dk_a_merchandise_class_b(close):
 
 
 def test_dk_a_tax_value_per_product_group(close):
-    data = close(country="DK", moves=DK_A_MOVES, nrv=DK_A_PRICES, balances=DK_A_LEDGER)
+    data = close(**DK_A)
     groups = {
         g["tax_group"]: (g["principle"], g["book_value"], g["tax_value"])
         for g in data["tax_groups"]
@@ -129,11 +135,8 @@ def test_dk_a_tax_value_per_product_group(close):
 
 def test_dk_a_class_c_discloses_replacement_value_per_line(close):
     data = close(
-        country="DK",
+        **DK_A,
         framework="C",
-        moves=DK_A_MOVES,
-        nrv=DK_A_PRICES,
-        balances=DK_A_LEDGER,
     )
     check_dk_a(data)  # the valuation and the entry are those of class B
     (line,) = data["replacement_disclosure"]
@@ -183,7 +186,7 @@ def test_replacement_cost_is_no_leg_in_denmark(close):
 
 
 # --------------------------------------------------------------------------------------
-# DK-B: manufacturer
+# DK-B and FI-B: manufacturer
 # --------------------------------------------------------------------------------------
 MANUFACTURER_MOVES = [
     ("2024-12-31", "R", RAW, 800, 100),  # opening 80,000
@@ -197,26 +200,59 @@ MANUFACTURER_MOVES = [
 ]
 
 
-def test_dk_b_manufacturer(close):
+# country: ({class: (stock, contra, change, write-down P&L)}, the net entry)
+MANUFACTURER = {
+    # DK-B: 6080 / 1770 15,000; 1410 / 6110 15,000; 6140 / 1410 30,000:
+    # 1410 = +15,000 - 30,000 = -15,000
+    "DK": (
+        {
+            RAW: ("6080", "6090", "1770", "1800"),
+            WIP: ("6110", "6120", "1410", "1430"),
+            FIN: ("6140", "6150", "1410", "1430"),
+        },
+        {"6080": 15000, "1770": -15000, "6110": -15000, "1410": -15000, "6140": 30000},
+    ),
+    # FI-B: 1501 / 4400 15,000; 3610 / 1511 15,000; 1521 / 3600 30,000
+    "FI": (
+        {
+            RAW: ("1501", "", "4400", "4440"),
+            WIP: ("1511", "", "3610", "3620"),
+            FIN: ("1521", "", "3600", "3620"),
+        },
+        {
+            "1501": 15000,
+            "4400": -15000,
+            "1511": -15000,
+            "3610": 15000,
+            "1521": 30000,
+            "3600": -30000,
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("country", ["DK", "FI"])
+def test_manufacturer_dk_b_and_fi_b(close, country):
+    accounts, entry = MANUFACTURER[country]
     data = close(
-        country="DK",
+        country=country,
         moves=MANUFACTURER_MOVES,
-        balances={"6080": 80000, "6110": 40000, "6140": 120000},
+        # the ledger holds last year's values: 80,000, 40,000, 120,000
+        balances={
+            accounts[RAW][0]: 80000,
+            accounts[WIP][0]: 40000,
+            accounts[FIN][0]: 120000,
+        },
     )
-    expect_accounts(data, RAW, "6080", "6090", "1770", "1800")
-    expect_accounts(data, WIP, "6110", "6120", "1410", "1430")
-    expect_accounts(data, FIN, "6140", "6150", "1410", "1430")
+    for name, four in accounts.items():
+        expect_accounts(data, name, *four)
+    # raw: COGS 80,000 + 50,000 - 95,000 = 35,000
     expect_class(data, RAW, opening=80000, av=95000, cogs=35000, change=15000)
     # WIP: COGS 40,000 + 0 - 25,000 = 15,000
     expect_class(data, WIP, opening=40000, av=25000, cogs=15000, change=-15000)
     # finished: COGS 120,000 + 60,000 - 150,000 = 30,000
     expect_class(data, FIN, opening=120000, av=150000, cogs=30000, change=30000)
-    # 6080 / 1770 15,000; 1410 / 6110 15,000; 6140 / 1410 30,000:
-    # 1410 = +15,000 - 30,000 = -15,000
-    expect_net(
-        data,
-        {"6080": 15000, "1770": -15000, "6110": -15000, "1410": -15000, "6140": 30000},
-    )
+    expect_net(data, entry)
 
 
 def test_dk_release_of_last_years_write_down(close):
@@ -302,33 +338,6 @@ def test_fi_selling_price_wins_a_tie(close):
 
 
 # --------------------------------------------------------------------------------------
-# FI-B: manufacturer
-# --------------------------------------------------------------------------------------
-def test_fi_b_manufacturer(close):
-    data = close(
-        country="FI",
-        moves=MANUFACTURER_MOVES,
-        balances={"1501": 80000, "1511": 40000, "1521": 120000},
-    )
-    expect_accounts(data, RAW, "1501", "", "4400", "4440")
-    expect_accounts(data, WIP, "1511", "", "3610", "3620")
-    expect_accounts(data, FIN, "1521", "", "3600", "3620")
-    expect_class(data, WIP, opening=40000, av=25000, cogs=15000, change=-15000)
-    # 1501 / 4400 15,000; 3610 / 1511 15,000; 1521 / 3600 30,000
-    expect_net(
-        data,
-        {
-            "1501": 15000,
-            "4400": -15000,
-            "1511": -15000,
-            "3610": 15000,
-            "1521": 30000,
-            "3600": -30000,
-        },
-    )
-
-
-# --------------------------------------------------------------------------------------
 # Finland: last year's write-down on the stock account
 # --------------------------------------------------------------------------------------
 def test_fi_release_of_last_years_write_down(close):
@@ -390,15 +399,18 @@ def supplies(quantity):
     ]
 
 
+# supplies carried at 10,000, the ledger at that value, the company's tolerance 10 %
+FI_C = {
+    "country": "FI",
+    "balances": {"1501": 10000},
+    "fixed_values": {CONS: 10000},
+    "fixed_value_tolerance": 10,
+}
+
+
 def test_fi_c_fixed_value_inside_tolerance(close):
-    data = close(
-        country="FI",
-        moves=supplies(56),  # 100 + 56 - 50 = 106 @ 100 = 10,600 (+6 %)
-        balances={"1501": 10000},
-        fixed_values={CONS: 10000},
-        fixed_value_tolerance=10,
-    )
-    expect_item(data, "S", quantity=106, av=10600)
+    data = close(moves=supplies(56), **FI_C)  # 100 + 56 - 50 = 106 @ 100: +6 %
+    expect_item(data, "S", quantity=106, av=10600)  # 10,600
     # carried at 10,000; purchases 5,600; COGS 10,000 + 5,600 - 10,000 = 5,600
     expect_class(
         data, CONS, opening=10000, purchases=5600, av=10000, value=10000, cogs=5600
@@ -407,15 +419,9 @@ def test_fi_c_fixed_value_inside_tolerance(close):
 
 
 def test_fi_c_fixed_value_outside_tolerance_refused(refused):
+    # 100 + 65 - 50 = 115 @ 100 = 11,500: +15 %
     msg = refused(
-        country="FI",
-        moves=supplies(65),  # 100 + 65 - 50 = 115 @ 100 = 11,500 (+15 %)
-        balances={"1501": 10000},
-        fixed_values={CONS: 10000},
-        fixed_value_tolerance=10,
-        file="fixed.csv",
-        row=2,
-        field="fixed_value",
+        moves=supplies(65), **FI_C, file="fixed.csv", row=2, field="fixed_value"
     )
     assert "15.00 %" in msg and "10 %" in msg, msg
     assert "revise the fixed value" in msg, msg
@@ -423,9 +429,8 @@ def test_fi_c_fixed_value_outside_tolerance_refused(refused):
 
 def test_fi_c_fixed_value_without_tolerance_refused(refused):
     msg = refused(
-        country="FI",
         moves=supplies(56),
-        fixed_values={CONS: 10000},
+        **{**FI_C, "fixed_value_tolerance": None},
         file="fixed.csv",
         row=2,
     )
@@ -451,11 +456,8 @@ def sheets(path):
 def test_danish_workbook_shows_the_tax_groups(run, tmp_path):
     out = tmp_path / "dk.xlsx"
     res = run(
-        country="DK",
+        **DK_A,
         framework="C",
-        moves=DK_A_MOVES,
-        nrv=DK_A_PRICES,
-        balances=DK_A_LEDGER,
         lang="da",
         xlsx=out,
     )
@@ -520,16 +522,48 @@ def test_replacement_cost_refused_where_it_is_no_measure(
     assert law in msg, msg
 
 
-@pytest.mark.parametrize("value", ["-1", "abc"])
-def test_bad_replacement_cost(refused, value):
-    refused(
-        country="FI",
-        moves=SIMPLE,
-        nrv={"G": (90, "", value)},
-        file="nrv.csv",
-        row=2,
-        field="replacement_cost",
+# (case, country, file, its rows, the row and field named, words of the message)
+BAD_COLUMNS = [
+    ("negative replacement cost", "FI", "nrv", {"G": (90, "", "-1")}, 2,
+     "replacement_cost", "negative"),
+    ("replacement cost not a number", "FI", "nrv", {"G": (90, "", "abc")}, 2,
+     "replacement_cost", "not a number"),
+    ("previous write-down not a number", "FI", "balances", {"1531": (1000, "abc")}, 2,
+     "previous_write_down", "not a number"),
+    ("negative previous write-down", "FI", "balances", {"1531": (1000, "-10")}, 2,
+     "previous_write_down", "positive"),
+    # a contra account holds its own write-down
+    ("previous write-down beside a contra", "DK", "balances", {"6140": (900, 100)}, 2,
+     "previous_write_down", "contra"),
+    ("unknown tax principle", "DK", "nrv", {"G": (90, "", "", "g", "lifo")}, 2,
+     "tax_principle", "dagspris"),
+    ("two principles in a group", "DK", "nrv",
+     {"G": (90, "", 80, "g", "dagspris"), "H": (1, "", 1, "g", "purchase_price")}, 3,
+     "tax_principle", "row 2"),
+    ("principle without group", "DK", "nrv", {"G": (90, "", "", "", "dagspris")}, 2,
+     "tax_group", "tax_group"),
+    ("dagspris without replacement cost", "DK", "nrv",
+     {"G": (90, "", "", "g", "dagspris")}, 2, "replacement_cost", "dagspris"),
+    ("tax principle outside Denmark", "SE", "nrv", {"G": (90, "", "", "g", "dagspris")},
+     2, "tax_principle", "varelagerloven"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "country, name, rows, row, field, words",
+    [case[1:] for case in BAD_COLUMNS],
+    ids=[case[0] for case in BAD_COLUMNS],
+)
+def test_bad_new_columns(refused, country, name, rows, row, field, words):
+    msg = refused(
+        country=country,
+        moves=SIMPLE + [("2025-03-01", "H", RES, 1, 1)],
+        **{name: rows},
+        file=f"{name}.csv",
+        row=row,
+        field=field,
     )
+    assert words in msg, msg
 
 
 def test_nrv_may_be_empty_beside_a_replacement_cost(close):
@@ -537,96 +571,6 @@ def test_nrv_may_be_empty_beside_a_replacement_cost(close):
     # 10 x 90 = 900 < 1,000: the replacement cost alone writes down 100
     expect_item(data, "G", write_down=100, value=900)
     assert item(data, "G")["net_realisable_value"] is None
-
-
-@pytest.mark.parametrize(
-    "value, message",
-    [("abc", "not a number"), ("-10", "positive")],
-)
-def test_bad_previous_write_down(refused, value, message):
-    msg = refused(
-        country="FI",
-        moves=SIMPLE,
-        balances={"1531": (1000, value)},
-        file="balances.csv",
-        row=2,
-        field="previous_write_down",
-    )
-    assert message in msg, msg
-
-
-def test_previous_write_down_refused_on_an_account_with_a_contra(refused):
-    msg = refused(
-        country="DK",
-        moves=SIMPLE,
-        balances={"6140": (900, 100)},
-        file="balances.csv",
-        row=2,
-        field="previous_write_down",
-    )
-    assert "6140" in msg and "contra" in msg, msg
-
-
-def test_unknown_tax_principle(refused):
-    msg = refused(
-        country="DK",
-        moves=SIMPLE,
-        nrv={"G": (90, "", "", "g", "lifo")},
-        file="nrv.csv",
-        row=2,
-        field="tax_principle",
-    )
-    assert "varelagerloven" in msg and "dagspris" in msg, msg
-
-
-def test_tax_principle_differs_within_a_group(refused):
-    msg = refused(
-        country="DK",
-        moves=SIMPLE + [("2025-03-01", "H", RES, 1, 1)],
-        nrv={
-            "G": (90, "", 80, "g", "dagspris"),
-            "H": (1, "", 1, "g", "purchase_price"),
-        },
-        file="nrv.csv",
-        row=3,
-        field="tax_principle",
-    )
-    assert "row 2" in msg, msg
-
-
-def test_tax_principle_without_group(refused):
-    refused(
-        country="DK",
-        moves=SIMPLE,
-        nrv={"G": (90, "", "", "", "dagspris")},
-        file="nrv.csv",
-        row=2,
-        field="tax_group",
-    )
-
-
-def test_dagspris_without_replacement_cost(refused):
-    msg = refused(
-        country="DK",
-        moves=SIMPLE,
-        nrv={"G": (90, "", "", "g", "dagspris")},
-        file="nrv.csv",
-        row=2,
-        field="replacement_cost",
-    )
-    assert "dagspris" in msg, msg
-
-
-def test_tax_principle_refused_outside_denmark(refused):
-    msg = refused(
-        country="SE",
-        moves=SIMPLE,
-        nrv={"G": (90, "", "", "g", "dagspris")},
-        file="nrv.csv",
-        row=2,
-        field="tax_principle",
-    )
-    assert "varelagerloven" in msg, msg
 
 
 @pytest.mark.parametrize(
@@ -719,16 +663,21 @@ def test_framework_of_another_country_refused(refused, country, framework):
 # --------------------------------------------------------------------------------------
 # the sample companies of `make demo` (sample_data/README.md)
 # --------------------------------------------------------------------------------------
-SAMPLES = scenario.REPO / "sample_data"
+def sample(country):
+    """The scenario of a sample company: its three files."""
+    folder = scenario.REPO / "sample_data"
+    prefix = country.lower()
+    return {
+        "country": country,
+        **{
+            name: folder / f"{prefix}_{name}.csv"
+            for name in ("moves", "balances", "nrv")
+        },
+    }
 
 
 def test_danish_sample_company(close):
-    data = close(
-        country="DK",
-        moves=SAMPLES / "dk_moves.csv",
-        balances=SAMPLES / "dk_balances.csv",
-        nrv=SAMPLES / "dk_nrv.csv",
-    )
+    data = close(**sample("DK"))
     # 6080: 750 @ 60 + (25 + 100) @ 40 = 45,000 + 5,000 - 54,000 = -4,000;
     # 6110: 10 @ 1,500 = 15,000; 6140: 32 @ 625 = 20,000 (chairs) + 40 @ 400 =
     # 16,000 (lamps) + 240 @ 100 = 24,000 (cushions) = 60,000 - 72,000 = -12,000,
@@ -753,12 +702,7 @@ def test_danish_sample_company(close):
 
 
 def test_finnish_sample_company(close):
-    data = close(
-        country="FI",
-        moves=SAMPLES / "fi_moves.csv",
-        balances=SAMPLES / "fi_balances.csv",
-        nrv=SAMPLES / "fi_nrv.csv",
-    )
+    data = close(**sample("FI"))
     # coffee 600 @ 12 = 7,200, lowest of 12, 11, 18: 6,600 (replacement cost)
     expect_item(data, "FI-KAHVI-001", av=7200, write_down=600, value=6600)
     assert item(data, "FI-KAHVI-001")["reason"] == "replacement_cost"
