@@ -728,10 +728,8 @@ def language_of(code):
     code = (code or "").lower()
     if code.startswith(("nb", "nn", "no")):
         return "nb"
-    for lang in ("sv", "da", "fi"):
-        if code.startswith(lang):
-            return lang
-    return "en"
+    base = code.replace("-", "_").split("_")[0]  # fil_PH is not Finnish
+    return base if base in ("sv", "da", "fi") else "en"
 
 
 def entry_label(text, balance_date, inventory_class, step):

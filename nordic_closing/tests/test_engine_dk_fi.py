@@ -225,7 +225,15 @@ def test_every_label_in_five_languages():
 
 @pytest.mark.parametrize(
     "code, lang",
-    [("da_DK", "da"), ("fi_FI", "fi"), ("nb_NO", "nb"), ("sv_SE", "sv"), ("de", "en")],
+    [
+        ("da_DK", "da"),
+        ("fi_FI", "fi"),
+        ("fi", "fi"),
+        ("fil_PH", "en"),
+        ("nb_NO", "nb"),
+        ("sv_SE", "sv"),
+        ("de_DE", "en"),
+    ],
 )
 def test_language_of_odoo_codes(code, lang):
     assert language_of(code) == lang
