@@ -1,6 +1,7 @@
 # Quick start: `make demo` and `make test`.
 #
-#   make demo   closings of the bundled Norwegian and Swedish sample companies (engine only)
+#   make demo   closings of the bundled Norwegian, Swedish, Danish and Finnish sample
+#               companies (engine only)
 #   make test   lint + engine tests (plain pytest) + Odoo tests (when python3 imports Odoo 18.0)
 #   make lint   ruff check, ruff format --check, pylint-odoo
 #   make format ruff format + ruff check --fix (rewrites files)
@@ -29,7 +30,7 @@ ODOO_PY = $(wildcard *.py) $(shell find $(ODOO_DIRS) -name '*.py' 2>/dev/null | 
 .PHONY: help demo test lint format engine-test odoo-test clean
 
 help:
-	@echo "make demo    closings of the sample Norwegian and Swedish companies"
+	@echo "make demo    closings of the sample Norwegian, Swedish, Danish and Finnish companies"
 	@echo "make test    lint, engine tests, Odoo tests (when Odoo 18.0 is importable)"
 	@echo "make lint    ruff + pylint-odoo only"
 	@echo "make format  ruff format and ruff check --fix"
@@ -55,7 +56,13 @@ demo: $(DEMO_STAMP)
 		--framework K2 --rule-97 contra \
 		--moves sample_data/se_moves.csv --balances sample_data/se_balances.csv \
 		--nrv sample_data/se_nrv.csv --xlsx out/closing_se.xlsx
-	@echo "Workbooks: out/closing_no.xlsx out/closing_se.xlsx"
+	$(PY) -m nordic_closing close --country DK --date 2025-12-31 --lang da \
+		--moves sample_data/dk_moves.csv --balances sample_data/dk_balances.csv \
+		--nrv sample_data/dk_nrv.csv --xlsx out/closing_dk.xlsx
+	$(PY) -m nordic_closing close --country FI --date 2025-12-31 --lang fi \
+		--moves sample_data/fi_moves.csv --balances sample_data/fi_balances.csv \
+		--nrv sample_data/fi_nrv.csv --xlsx out/closing_fi.xlsx
+	@echo "Workbooks: out/closing_no.xlsx out/closing_se.xlsx out/closing_dk.xlsx out/closing_fi.xlsx"
 
 test: lint engine-test odoo-test
 

@@ -1,4 +1,5 @@
-"""Nordic year-end inventory closing engine (Norway NS 4102, Sweden BAS).
+"""Nordic year-end inventory closing engine (Norway NS 4102, Sweden BAS, Denmark's
+standard chart of accounts, Finland).
 
 Pure Python: the standard library and xlsxwriter, never Odoo. The Odoo models of the
 addon and the command line (``python -m nordic_closing close``) both call it.
@@ -11,18 +12,28 @@ from .closing import (
     EntryLine,
     ItemResult,
     ObsolescenceBand,
+    ReplacementLine,
     Rule97,
+    TaxGroup,
     compute_closing,
     default_fiscal_year_start,
 )
 from .errors import ClosingError
-from .frameworks import FRAMEWORKS, INVENTORY_CLASSES, get_framework
+from .frameworks import (
+    COUNTRY,
+    FRAMEWORKS,
+    INVENTORY_CLASSES,
+    TAX_PRINCIPLES,
+    get_framework,
+)
 from .reference import ClassAccounts, chart_accounts, load_mapping
 from .valuation import ItemStock, Movement, value_movements
 
 __all__ = [
+    "COUNTRY",
     "FRAMEWORKS",
     "INVENTORY_CLASSES",
+    "TAX_PRINCIPLES",
     "ClassAccounts",
     "ClassResult",
     "ClosingError",
@@ -33,7 +44,9 @@ __all__ = [
     "ItemStock",
     "Movement",
     "ObsolescenceBand",
+    "ReplacementLine",
     "Rule97",
+    "TaxGroup",
     "chart_accounts",
     "compute_closing",
     "default_fiscal_year_start",

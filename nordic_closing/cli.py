@@ -22,17 +22,28 @@ from pathlib import Path
 
 from .closing import ClosingOptions, compute_closing
 from .errors import ClosingError
-from .frameworks import COUNTRIES, METHODS, RULE_97_MODES, get_framework
+from .frameworks import (
+    COUNTRIES,
+    DEFAULT_FRAMEWORK,
+    FRAMEWORK_CODES,
+    METHODS,
+    RULE_97_MODES,
+    TAX_PRINCIPLES,
+    get_framework,
+)
 from .inputs import (
     AMOUNT_LIMIT,
     parse_bands,
     parse_date,
-    read_balances,
+    parse_percent,
     read_fixed_values,
+    read_ledger,
     read_moves,
     read_nrv,
     source_name,
+    tax_principles,
 )
+from .labels import LANGUAGES
 from .output import to_json, to_text
 from .valuation import value_movements
 
@@ -42,7 +53,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="python -m nordic_closing",
-        description="Nordic year-end inventory closing (Norway NS 4102, Sweden BAS).",
+        description="Nordic year-end inventory closing (Norway NS 4102, Sweden BAS, "
+        "Denmark's standard chart of accounts, Finland).",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     close = commands.add_parser(
@@ -61,18 +73,26 @@ def build_parser():
     )
     close.add_argument(
         "--framework",
-        choices=("K1", "K2", "K3", "IFRS", "NGAAP", "NGAAP_SMALL"),
-        help="default K2 (SE) / NGAAP (NO)",
+        choices=FRAMEWORK_CODES,
+        help="default: "
+        + ", ".join(f"{code} ({c})" for c, code in DEFAULT_FRAMEWORK.items()),
     )
     close.add_argument("--method", choices=METHODS, default="fifo")
     close.add_argument(
         "--fiscal-year-start", help="default: twelve months ending at --date"
     )
     close.add_argument(
-        "--balances", help="BALANCES.csv: account,balance (debit +, credit -)"
+        "--balances",
+        help="BALANCES.csv: account,balance[,previous_write_down] (debit +, "
+        "credit -); previous_write_down (Finland): the previous closing's "
+        "write-down included in a stock account's balance, positive",
     )
     close.add_argument(
-        "--nrv", help="NRV.csv: product,net_realisable_value[,valuation_group]"
+        "--nrv",
+        help="NRV.csv: product,net_realisable_value[,valuation_group,"
+        "replacement_cost,tax_group,tax_principle]; per unit; replacement_cost: "
+        "Finland's third leg of the lowest value (KPL 5:6 §), Denmark's dagspris; "
+        f"tax_principle (Denmark, per tax_group): {', '.join(TAX_PRINCIPLES)}",
     )
     close.add_argument(
         "--rule-97",
@@ -86,6 +106,12 @@ def build_parser():
     )
     close.add_argument("--fixed-values", help="FIXED.csv: inventory_class,fixed_value")
     close.add_argument(
+        "--fixed-value-tolerance",
+        metavar="PERCENT",
+        help="Finland: the company's tolerance of a fixed value, in percent "
+        "(KPL 5:6 §; required with --fixed-values, no default)",
+    )
+    close.add_argument(
         "--k1-recognise",
         action="store_true",
         help="K1: recognise the stock even at or under the threshold",
@@ -94,7 +120,7 @@ def build_parser():
     close.add_argument("--xlsx", help="write the closing workbook to this file")
     close.add_argument(
         "--lang",
-        choices=("en", "nb", "sv"),
+        choices=LANGUAGES,
         default="en",
         help="language of the workbook",
     )
@@ -127,32 +153,51 @@ def close_from_files(args):
         obsolescence_bands=parse_bands(args.obsolescence),
         fixed_values=fixed,
         fixed_value_origin=fixed_origin,
+        fixed_value_tolerance=None
+        if args.fixed_value_tolerance is None
+        else parse_percent(args.fixed_value_tolerance, "--fixed-value-tolerance"),
         k1_recognise=args.k1_recognise,
     )
     products = read_moves(args.moves)
-    nrv, nrv_path = read_nrv(args.nrv) if args.nrv else ({}, None)
+    prices, nrv_path = read_nrv(args.nrv) if args.nrv else ({}, None)
+    options.tax_principles, options.tax_principle_origin = tax_principles(
+        nrv_path, prices
+    )
     items = []
     for entry in products.values():
         item = _value_product(entry, args, options)
         item.origin["inventory_class"] = (args.moves, entry.row)
-        if entry.product in nrv:
-            value, group, row = nrv[entry.product]
-            if (item.quantity * value).copy_abs() > AMOUNT_LIMIT:
-                raise ClosingError(
-                    f"product {entry.product}: {item.quantity:,f} units at this net "
-                    "realisable value are worth more than 10^15",
-                    nrv_path,
-                    row,
-                    "net_realisable_value",
-                )
-            item.net_realisable_value = value
-            item.nrv_source = "file"
-            item.valuation_group = group
-            item.origin["net_realisable_value"] = (nrv_path, row)
-            item.origin["valuation_group"] = (nrv_path, row)
+        if entry.product in prices:
+            _set_prices(item, prices[entry.product], nrv_path)
         items.append(item)
-    ledger = read_balances(args.balances) if args.balances else None
+    ledger = None
+    if args.balances:
+        ledger, options.previous_write_downs, options.previous_write_down_origin = (
+            read_ledger(args.balances)
+        )
     return compute_closing(items, options, ledger)
+
+
+def _set_prices(item, price, path):
+    """The NRV file's row ``price`` on ``item``; its stock at each per-unit amount
+    must stay within ±10^15 like every number of the files."""
+    for name in ("net_realisable_value", "replacement_cost"):
+        value = getattr(price, name)
+        if value is not None and (item.quantity * value).copy_abs() > AMOUNT_LIMIT:
+            raise ClosingError(
+                f"product {item.product}: {item.quantity:,f} units at this "
+                f"{name.replace('_', ' ')} are worth more than 10^15",
+                path,
+                price.row,
+                name,
+            )
+    item.net_realisable_value = price.net_realisable_value
+    item.nrv_source = "file" if price.net_realisable_value is not None else ""
+    item.valuation_group = price.valuation_group
+    item.replacement_cost = price.replacement_cost
+    item.tax_group = price.tax_group
+    for name in ("net_realisable_value", "valuation_group", "replacement_cost"):
+        item.origin[name] = (path, price.row)
 
 
 def _value_product(entry, args, options):

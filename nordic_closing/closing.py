@@ -1,5 +1,6 @@
-"""The year-end closing: write-downs, the 97 % rule, fixed values, the K1
-threshold, the stock equation per class and the change-in-inventory entry.
+"""The year-end closing: write-downs (Finland: the lowest of three), the 97 % rule,
+fixed values, the K1 threshold, the stock equation per class, the tax view (Denmark:
+per product group) and the change-in-inventory entry.
 
 ``compute_closing`` takes plain values (items already valued at the balance date,
 ledger balances, options) and returns plain values; it reads no file and no
@@ -12,16 +13,20 @@ from decimal import Decimal
 
 from .errors import ClosingError
 from .frameworks import (
+    FIXED_VALUE_BAND,
     INVENTORY_CLASSES,
     STOCK_RESERVE,
+    TAX_PRINCIPLES,
     check_collective,
     check_fixed_value,
+    check_fixed_value_tolerance,
     check_rule_97,
     get_framework,
 )
 from .labels import entry_label, labels
 from .money import ZERO, allocate, percent, round_money
 from .reference import chart_accounts, k1_threshold
+from .valuation import PRODUCED_CLASSES
 
 RATE_97 = Decimal("0.97")
 #: The stock equation of a class, in the order accountants read it.
@@ -34,7 +39,6 @@ EQUATION_FIELDS = (
     "cost_of_goods_sold",
     "change",
 )
-FIXED_VALUE_BAND = Decimal(20)  # ± percent, BFNAR 2016:10 p. 12.6 (S)
 
 
 @dataclass(frozen=True)
@@ -61,22 +65,32 @@ def format_bands(bands):
 
 @dataclass
 class ClosingOptions:
-    country: str
+    country: str  # NO, SE, DK, FI
     balance_date: date
-    framework: str | None = None  # K1, K2, K3, IFRS, NGAAP, NGAAP_SMALL
+    framework: str | None = None  # K1, K2, K3, IFRS, NGAAP, NGAAP_SMALL, B, C, FAS, PMA
     method: str = "fifo"
     # {inventory_class: fifo, average or standard} where a class differs from method
     class_methods: dict = field(default_factory=dict)
     fiscal_year_start: date | None = None
     rule_97: str = "off"  # off, contra, reserve (Sweden)
     obsolescence_bands: tuple = ()
-    # {inventory_class: carried fixed value} (ÅRL 4:12)
+    # {inventory_class: carried fixed value} (ÅRL 4:12, KPL 5:6 § 3 mom.)
     fixed_values: dict = field(default_factory=dict)
     fixed_value_origin: dict = field(default_factory=dict)  # {class: (source, row)}
+    # Finland: the company's tolerance of a fixed value, in percent (no default)
+    fixed_value_tolerance: Decimal | None = None
     k1_recognise: bool = False
     # {role: ClassAccounts}; default: the mapping of the framework's chart
     accounts: dict | None = None
-    lang: str = "en"  # of the entry's texts (en, nb, sv)
+    lang: str = "en"  # of the entry's texts (en, nb, sv, da, fi)
+    # {inventory account without a contra account: the write-down of the previous
+    # posted closing that its ledger balance includes (positive)} (Finland)
+    previous_write_downs: dict = field(default_factory=dict)
+    previous_write_down_origin: dict = field(default_factory=dict)  # {account: ...}
+    # Denmark: {product group (ItemStock.tax_group): dagspris, purchase_price or
+    # manufacturing_price} (varelagerloven § 1); a group not named: its cost
+    tax_principles: dict = field(default_factory=dict)
+    tax_principle_origin: dict = field(default_factory=dict)  # {group: (source, row)}
 
     def __post_init__(self):
         if self.fiscal_year_start is None:
@@ -87,15 +101,34 @@ class ClosingOptions:
 class ItemResult:
     stock: object  # ItemStock
     write_down: Decimal = ZERO
-    reason: str = ""  # nrv, obsolescence, group, fixed_value, k1
+    # nrv (the selling price won), replacement_cost (Finland: the replacement cost
+    # won), obsolescence, group, fixed_value, k1
+    reason: str = ""
+    # what the tax value is: cost (Norway, Sweden), book (Finland), dagspris or
+    # purchase_price / manufacturing_price (Denmark, the item's group's principle)
+    tax_basis: str = "cost"
+    tax_group: str = ""  # Denmark: the product group of the tax view
 
     @property
     def value(self):
         return self.stock.acquisition_value - self.write_down
 
     @property
+    def replacement_value(self):
+        """Quantity × replacement cost; the acquisition value where none is given."""
+        if self.stock.replacement_cost is None:
+            return self.stock.acquisition_value
+        return round_money(self.stock.quantity * self.stock.replacement_cost)
+
+    @property
     def tax_value(self):
-        """Norway (sktl § 14-5): cost, no deduction for write-downs."""
+        """Norway (sktl § 14-5) and Denmark at purchase or manufacturing price: cost,
+        no deduction for write-downs; Denmark at dagspris: quantity × dagspris;
+        Finland (EVL 28 §): the book value."""
+        if self.tax_basis == "book":
+            return self.value
+        if self.tax_basis == "dagspris":
+            return self.replacement_value
         return self.stock.acquisition_value
 
 
@@ -103,8 +136,9 @@ class ItemResult:
 class ClassResult:
     inventory_class: str
     inventory_account: str
-    contra_account: str
+    contra_account: str  # "": the write-down is booked on the inventory account
     change_account: str
+    write_down_pl_account: str = ""  # of the write-down step (default: the change)
     actual_acquisition_value: Decimal = ZERO  # Σ item AV
     closing_acquisition_value: Decimal = ZERO  # what the balance sheet carries
     write_down: Decimal = ZERO  # item write-downs + booked 3 %
@@ -114,6 +148,12 @@ class ClassResult:
     purchases: Decimal = ZERO
     fixed_value: Decimal | None = None
     item_count: int = 0
+    tax_basis: str = "cost"  # cost, book or items (the sum of the items' tax values)
+    items_tax_value: Decimal = ZERO
+    replacement_value: Decimal = ZERO  # Σ item replacement values
+
+    def __post_init__(self):
+        self.write_down_pl_account = self.write_down_pl_account or self.change_account
 
     @property
     def closing_value(self):
@@ -129,7 +169,12 @@ class ClassResult:
 
     @property
     def tax_value(self):
-        """Norway (sktl § 14-5): cost, no deduction for write-downs."""
+        """Norway (sktl § 14-5): cost, no deduction for write-downs; Finland
+        (EVL 28 §): the book value; Denmark: the items' (varelagerloven § 1)."""
+        if self.tax_basis == "book":
+            return self.closing_value
+        if self.tax_basis == "items":
+            return self.items_tax_value
         return self.closing_acquisition_value
 
     @property
@@ -151,6 +196,37 @@ class Rule97:
         if self.chosen != "alternative":
             return ZERO
         return self.acquisition_value - self.alternative_value
+
+
+@dataclass
+class TaxGroup:
+    """Denmark (varelagerloven § 1): a product group's tax value at the principle
+    the company chose for it this year, against its book value."""
+
+    name: str
+    principle: str  # dagspris, purchase_price, manufacturing_price
+    book_value: Decimal = ZERO
+    tax_value: Decimal = ZERO
+    item_count: int = 0
+
+    @property
+    def difference(self):
+        return self.tax_value - self.book_value
+
+
+@dataclass
+class ReplacementLine:
+    """A balance-sheet line (an inventory account) of the disclosure of the
+    replacement value against cost (ÅRL § 89 stk. 2, KPA 2:4 §)."""
+
+    inventory_account: str
+    inventory_classes: tuple
+    cost: Decimal = ZERO
+    replacement_value: Decimal = ZERO
+
+    @property
+    def difference(self):
+        return self.replacement_value - self.cost
 
 
 @dataclass
@@ -182,6 +258,11 @@ class ClosingResult:
     reserve_target: Decimal = ZERO
     k1: dict | None = None
     notes: list = field(default_factory=list)
+    # Denmark: the tax view per product group (varelagerloven § 1); else empty
+    tax_groups: list = field(default_factory=list)
+    # ÅRL § 89 stk. 2 (Denmark C), KPA 2:4 § (Finland FAS): per balance-sheet line;
+    # None where the framework asks for no such disclosure
+    replacement_disclosure: list | None = None
 
     @property
     def acquisition_value(self):
@@ -216,6 +297,24 @@ class ClosingResult:
     def total_credit(self):
         return sum((line.credit for line in self.entry), ZERO)
 
+    @property
+    def own_write_down_pl_accounts(self):
+        """Whether a class books its write-down on its own P&L account (Denmark,
+        Finland) rather than on its change account."""
+        return any(c.write_down_pl_account != c.change_account for c in self.classes)
+
+    def class_accounts(self, cls):
+        """The accounts shown for ``cls``: inventory, contra ("–" where the
+        write-down is booked on the inventory account) and change account, and the
+        write-down P&L account where classes have their own."""
+        accounts = (
+            cls.inventory_account,
+            cls.contra_account or "–",
+            cls.change_account,
+            cls.write_down_pl_account,
+        )
+        return accounts if self.own_write_down_pl_accounts else accounts[:3]
+
     def net_by_account(self):
         net = {}
         for line in self.entry:
@@ -248,16 +347,25 @@ def compute_closing(items, options, ledger=None):
             source="--method",
         )
     check_rule_97(framework, options.rule_97)
+    check_fixed_value_tolerance(framework, options.fixed_value_tolerance)
     accounts = options.accounts or chart_accounts(framework.chart_template)
     results = [ItemResult(item) for item in items]
     _check_items(framework, results, accounts)
+    tax_principles = _tax_principles(framework, options, results)
 
-    _item_write_downs(results, options.obsolescence_bands, options.balance_date)
-    classes = _class_totals(results, accounts)
+    _item_write_downs(
+        results,
+        options.obsolescence_bands,
+        options.balance_date,
+        framework.replacement_cost == "leg",
+    )
+    _tax_bases(framework, options, results, tax_principles)
+    classes = _class_totals(framework, results, accounts)
     notes = []
     _apply_fixed_values(framework, options, classes, results, notes)
     rule_97 = _apply_rule_97(framework, options, classes, results, notes)
     k1 = _apply_k1(framework, options, classes, results, notes)
+    _check_previous_write_downs(options, classes, accounts)
 
     ledger_given = ledger is not None
     ledger = dict(ledger or {})
@@ -265,7 +373,9 @@ def compute_closing(items, options, ledger=None):
         for cls in classes.values():
             account = cls.inventory_account
             ledger[account] = ledger.get(account, ZERO) + cls.computed_opening_value
-    _add_ledger_classes(classes, ledger, accounts)
+        for account, previous in options.previous_write_downs.items():
+            ledger[account] = ledger.get(account, ZERO) - previous
+    _add_ledger_classes(classes, ledger, accounts, options.previous_write_downs)
     ordered = sorted(
         classes.values(),
         key=lambda c: (INVENTORY_CLASSES.index(c.inventory_class), c.inventory_account),
@@ -286,6 +396,10 @@ def compute_closing(items, options, ledger=None):
         k1=k1,
         notes=notes,
     )
+    if framework.tax_value == "principle":
+        result.tax_groups = _tax_groups(options, results, tax_principles, notes)
+    if framework.replacement_disclosure:
+        result.replacement_disclosure = _replacement_lines(ordered)
     _reserve(options, result, ledger)
     return result
 
@@ -306,12 +420,22 @@ def _check_items(framework, results, accounts):
                 f"no accounts are mapped for inventory class {item.inventory_class} "
                 f"(product {item.product}); complete the account mapping"
             )
-        nrv = item.net_realisable_value
-        if nrv is not None and nrv < 0:
+        for name, text in (
+            ("net_realisable_value", "net realisable value"),
+            ("replacement_cost", "replacement cost"),
+        ):
+            amount = getattr(item, name)
+            if amount is not None and amount < 0:
+                raise ClosingError(
+                    f"product {item.product}: the {text} may not be negative",
+                    *item.origin.get(name, (None, None)),
+                    field=name,
+                )
+        if item.replacement_cost is not None and not framework.replacement_cost:
             raise ClosingError(
-                f"product {item.product}: the net realisable value may not be negative",
-                *item.origin.get("net_realisable_value", (None, None)),
-                field="net_realisable_value",
+                f"product {item.product}: {framework.replacement_cost_refusal}",
+                *item.origin.get("replacement_cost", (None, None)),
+                field="replacement_cost",
             )
         if item.valuation_group:
             try:
@@ -323,16 +447,19 @@ def _check_items(framework, results, accounts):
                 ) from None
 
 
-def _item_write_downs(results, bands, balance_date):
-    """Lowest value item by item (or per allowed group), and obsolescence."""
+def _item_write_downs(results, bands, balance_date, replacement_leg):
+    """Lowest value item by item (or per allowed group), and obsolescence.
+
+    ``replacement_leg``: the replacement cost is a third leg (Finland, KPL 5:6 §).
+    """
     groups = {}
     for result in results:
         if result.stock.valuation_group:
             groups.setdefault(result.stock.valuation_group, []).append(result)
         else:
-            _nrv_write_down(result)
+            _lowest_value_write_down(result, replacement_leg)
     for members in groups.values():
-        _group_write_down(members)
+        _group_write_down(members, replacement_leg)
     if bands:
         _obsolescence_write_downs(results, bands, balance_date)
     for result in results:
@@ -340,25 +467,36 @@ def _item_write_downs(results, bands, balance_date):
             result.write_down = result.stock.acquisition_value
 
 
-def _nrv_value(item):
-    """Quantity × NRV per unit; the AV where no NRV is known."""
-    if item.net_realisable_value is None:
-        return item.acquisition_value
-    return round_money(item.quantity * item.net_realisable_value)
+def _lowest_value(item, replacement_leg):
+    """``(value, leg)``: the lower of quantity × NRV (leg ``nrv``, the selling
+    price) and, where it is a leg, quantity × replacement cost (``replacement_cost``);
+    the selling price on a tie. ``(AV, "")`` where neither is known."""
+    legs = []
+    if item.net_realisable_value is not None:
+        legs.append((round_money(item.quantity * item.net_realisable_value), "nrv"))
+    if replacement_leg and item.replacement_cost is not None:
+        value = round_money(item.quantity * item.replacement_cost)
+        legs.append((value, "replacement_cost"))
+    if not legs:
+        return item.acquisition_value, ""
+    return min(legs, key=lambda leg: leg[0])
 
 
-def _nrv_write_down(result):
+def _lowest_value_write_down(result, replacement_leg):
     item = result.stock
-    if item.net_realisable_value is not None and item.quantity > 0:
-        shortfall = item.acquisition_value - _nrv_value(item)
+    if item.quantity > 0:
+        value, leg = _lowest_value(item, replacement_leg)
+        shortfall = item.acquisition_value - value
         if shortfall > 0:
-            result.write_down, result.reason = shortfall, "nrv"
+            result.write_down, result.reason = shortfall, leg
 
 
-def _group_write_down(members):
+def _group_write_down(members, replacement_leg):
     """A homogeneous group tested as one; its loss spread over the items by AV."""
     group_av = sum((r.stock.acquisition_value for r in members), ZERO)
-    shortfall = group_av - sum((_nrv_value(r.stock) for r in members), ZERO)
+    shortfall = group_av - sum(
+        (_lowest_value(r.stock, replacement_leg)[0] for r in members), ZERO
+    )
     if shortfall > 0:
         shares = allocate(shortfall, [r.stock.acquisition_value for r in members])
         for member, share in zip(members, shares, strict=True):
@@ -381,7 +519,19 @@ def _obsolescence_write_downs(results, bands, balance_date):
                 result.write_down, result.reason = amount, "obsolescence"
 
 
-def _class_totals(results, accounts):
+def _class_result(framework, inventory_class, acc):
+    """An empty ``ClassResult`` of ``inventory_class`` on the accounts ``acc``."""
+    return ClassResult(
+        inventory_class,
+        acc.balance_account,
+        acc.contra_account,
+        acc.change_account,
+        acc.write_down_counter_account,
+        tax_basis={"principle": "items"}.get(framework.tax_value, framework.tax_value),
+    )
+
+
+def _class_totals(framework, results, accounts):
     """One ``ClassResult`` per inventory class and accounts (usually one per class)."""
     classes = {}
     for result in results:
@@ -395,21 +545,19 @@ def _class_totals(results, accounts):
                 acc.balance_account,
                 acc.contra_account,
                 acc.change_account,
+                acc.write_down_counter_account,
             )
         )
         cls = classes.get(key)
         if cls is None:
-            cls = classes[key] = ClassResult(
-                item.inventory_class,
-                acc.balance_account,
-                acc.contra_account,
-                acc.change_account,
-            )
+            cls = classes[key] = _class_result(framework, item.inventory_class, acc)
         cls.actual_acquisition_value += item.acquisition_value
         cls.write_down += result.write_down
         cls.computed_opening_value += item.opening_value
         cls.purchases += item.purchases
         cls.item_count += 1
+        cls.items_tax_value += result.tax_value
+        cls.replacement_value += result.replacement_value
     for cls in classes.values():
         cls.closing_acquisition_value = cls.actual_acquisition_value
     return classes
@@ -419,7 +567,7 @@ def _apply_fixed_values(framework, options, classes, results, notes):
     for inventory_class, fixed in options.fixed_values.items():
         origin = options.fixed_value_origin.get(inventory_class, (None, None))
         try:
-            check_fixed_value(framework, inventory_class)
+            check_fixed_value(framework, inventory_class, options.fixed_value_tolerance)
         except ClosingError as error:
             raise error.located(*origin, field="inventory_class") from None
         groups = [c for c in classes.values() if c.inventory_class == inventory_class]
@@ -432,16 +580,23 @@ def _apply_fixed_values(framework, options, classes, results, notes):
             )
         cls = groups[0] if groups else None
         actual = cls.actual_acquisition_value if cls else ZERO
-        if framework.fixed_value == "band":
+        band, why = {
+            "band": (FIXED_VALUE_BAND, framework.fixed_value_rule),
+            "tolerance": (
+                options.fixed_value_tolerance,
+                f"the company's tolerance, {framework.fixed_value_rule}",
+            ),
+        }.get(framework.fixed_value, (None, ""))
+        if band is not None:
             deviation = percent(actual - fixed, fixed)
-            if deviation is None or abs(deviation) > FIXED_VALUE_BAND:
+            if deviation is None or abs(deviation) > band:
                 direction = "above" if actual >= fixed else "below"
                 raise ClosingError(
                     f"{inventory_class}: the actual acquisition value {actual:,.2f} is "
                     f"{abs(deviation or Decimal(100)):.2f} % {direction} the fixed "
                     f"value "
                     f"{fixed:,.2f}; {framework.code} keeps a fixed value only within "
-                    f"±{FIXED_VALUE_BAND} % ({framework.fixed_value_rule}): revise the "
+                    f"±{band.normalize():f} % ({why}): revise the "
                     "fixed value (e.g. to the actual value) and close again",
                     *origin,
                     field="fixed_value",
@@ -536,8 +691,163 @@ def _apply_k1(framework, options, classes, results, notes):
     }
 
 
-def _add_ledger_classes(classes, ledger, accounts):
-    """Classes with no stock whose accounts still hold a balance must be emptied."""
+def _tax_principles(framework, options, results):
+    """Denmark (varelagerloven § 1): ``{product group: principle}`` of the items'
+    groups: the company's choice, else its cost (the manufacturing price for a
+    group of produced classes only, else the purchase price). Refused elsewhere."""
+    given = options.tax_principles
+    for group, principle in given.items():
+        origin = options.tax_principle_origin.get(group, (None, None))
+        if framework.tax_value != "principle":
+            raise ClosingError(
+                f"product group {group}: a tax principle per product group is Danish "
+                f"tax law (varelagerloven § 1) and does not apply in "
+                f"{framework.label}",
+                *origin,
+                field="tax_principle",
+            )
+        if principle not in TAX_PRINCIPLES:
+            raise ClosingError(
+                f"product group {group}: unknown tax principle {principle!r}; choose "
+                f"{', '.join(TAX_PRINCIPLES)} (varelagerloven § 1)",
+                *origin,
+                field="tax_principle",
+            )
+    if framework.tax_value != "principle":
+        return {}
+    classes = {}
+    for result in results:
+        result.tax_group = result.stock.tax_group or result.stock.inventory_class
+        classes.setdefault(result.tax_group, set()).add(result.stock.inventory_class)
+    return {
+        group: given.get(group)
+        or (
+            "manufacturing_price"
+            if members <= set(PRODUCED_CLASSES)
+            else "purchase_price"
+        )
+        for group, members in classes.items()
+    }
+
+
+def _tax_bases(framework, options, results, principles):
+    """What each item's tax value is (``ItemResult.tax_basis``); Denmark's dagspris
+    needs the item's replacement cost."""
+    for result in results:
+        if framework.tax_value == "book":
+            result.tax_basis = "book"
+        elif framework.tax_value == "principle":
+            result.tax_basis = principles[result.tax_group]
+        item = result.stock
+        if (
+            result.tax_basis == "dagspris"
+            and item.replacement_cost is None
+            and item.quantity
+        ):
+            origin = item.origin.get("replacement_cost") or (
+                options.tax_principle_origin.get(result.tax_group, (None, None))
+            )
+            raise ClosingError(
+                f"product {item.product}: its product group {result.tax_group} is "
+                "valued at dagspris for tax (varelagerloven § 1): give its "
+                "replacement cost (dagspris) per unit",
+                *origin,
+                field="replacement_cost",
+            )
+
+
+def _tax_groups(options, results, principles, notes):
+    """Denmark: the tax view per product group (varelagerloven § 1)."""
+    groups = {}
+    for result in results:
+        group = groups.get(result.tax_group)
+        if group is None:
+            group = groups[result.tax_group] = TaxGroup(
+                result.tax_group, principles[result.tax_group]
+            )
+        group.book_value += result.value
+        group.tax_value += result.tax_value
+        group.item_count += 1
+    methods_at_cost = {
+        options.class_methods.get(r.stock.inventory_class, options.method)
+        for r in results
+        if r.tax_basis != "dagspris"
+    }
+    if methods_at_cost - {"fifo"}:
+        notes.append(
+            "varelagerloven § 1: the tax value at purchase or manufacturing price is "
+            "accepted on FIFO only (Den juridiske vejledning C.C.2.3.1.6); it is "
+            "computed here on the average cost: recompute it on FIFO for the return"
+        )
+    obsolete = [
+        r.stock.product
+        for r in results
+        if r.tax_basis == "dagspris"
+        and r.write_down
+        and r.stock.replacement_cost < r.stock.unit_cost
+    ]
+    if obsolete:
+        shown = ", ".join(obsolete[:10])
+        more = f" and {len(obsolete) - 10} more" if len(obsolete) > 10 else ""
+        notes.append(
+            f"varelagerloven § 1: {shown}{more} written down and taken for tax at a "
+            "dagspris below cost: where that is the dagspris of equivalent obsolete "
+            "goods (ukurante varer), disclose them with the tax return (Den "
+            "juridiske vejledning C.C.2.3.1.6)"
+        )
+    return list(groups.values())
+
+
+def _replacement_lines(classes):
+    """The replacement value against cost per balance-sheet line (inventory
+    account): ÅRL § 89 stk. 2, KPA 2:4 §."""
+    lines = {}
+    for cls in classes:
+        if not cls.item_count:
+            continue
+        line = lines.get(cls.inventory_account)
+        if line is None:
+            line = lines[cls.inventory_account] = ReplacementLine(
+                cls.inventory_account, ()
+            )
+        if cls.inventory_class not in line.inventory_classes:
+            line.inventory_classes += (cls.inventory_class,)
+        line.cost += cls.actual_acquisition_value
+        line.replacement_value += cls.replacement_value
+    return list(lines.values())
+
+
+def _check_previous_write_downs(options, classes, accounts):
+    """A previous write-down belongs to an inventory account without a contra
+    account (Finland), where the write-down is booked on the stock itself."""
+    on_stock = {
+        acc.balance_account
+        for role, acc in accounts.items()
+        if role in INVENTORY_CLASSES and not acc.contra_account
+    } | {c.inventory_account for c in classes.values() if not c.contra_account}
+    for account, amount in options.previous_write_downs.items():
+        origin = options.previous_write_down_origin.get(account, (None, None))
+        if amount < 0:
+            raise ClosingError(
+                f"account {account}: a previous write-down is positive (the amount "
+                "by which last year's closing wrote the stock down)",
+                *origin,
+                field="previous_write_down",
+            )
+        if amount and account not in on_stock:
+            raise ClosingError(
+                f"account {account} is not the inventory account of a class without "
+                "a contra account: a previous write-down is given only where the "
+                "write-down is booked on the stock account itself (Finland); a "
+                "contra account holds its own",
+                *origin,
+                field="previous_write_down",
+            )
+
+
+def _add_ledger_classes(classes, ledger, accounts, previous):
+    """Classes with no stock whose accounts still hold a balance (or, without a
+    contra account, a previous write-down) must be emptied."""
     covered = {c.inventory_account for c in classes.values()}
     covered_contra = {c.contra_account for c in classes.values()}
     present = {c.inventory_class for c in classes.values()}
@@ -545,7 +855,7 @@ def _add_ledger_classes(classes, ledger, accounts):
         acc = accounts.get(inventory_class)
         if acc is None or inventory_class in present:
             continue
-        balance = ledger.get(acc.balance_account, ZERO)
+        balance = ledger.get(acc.balance_account) or previous.get(acc.balance_account)
         contra = ledger.get(acc.contra_account, ZERO) if acc.contra_account else ZERO
         needed = (balance and acc.balance_account not in covered) or (
             contra and acc.contra_account not in covered_contra
@@ -556,44 +866,58 @@ def _add_ledger_classes(classes, ledger, accounts):
                 acc.balance_account,
                 acc.contra_account,
                 acc.change_account,
+                acc.write_down_counter_account,
             )
             covered.add(acc.balance_account)
             covered_contra.add(acc.contra_account)
 
 
 def _entry(options, classes, ledger):
-    """Steps 1 and 2 of DOMAIN.md section 4, per account and class."""
+    """Steps 1 and 2 of DOMAIN.md section 4, per account and class.
+
+    Step 1 books the inventory account against the change account, step 2 the
+    contra account against the write-down P&L account. A class without a contra
+    account books step 2 on its inventory account: that account's ledger balance
+    is then split into its acquisition value (balance + previous write-down) and
+    its write-down (− previous write-down).
+    """
+    previous = options.previous_write_downs
+
+    def acquisition(cls):
+        account = cls.inventory_account
+        balance = ledger.get(account, ZERO) + previous.get(account, ZERO)
+        return account, balance, cls.closing_acquisition_value, cls.change_account
+
+    def write_down(cls):
+        if cls.contra_account:
+            account, balance = cls.contra_account, ledger.get(cls.contra_account, ZERO)
+        else:
+            account = cls.inventory_account
+            balance = -previous.get(account, ZERO)
+        return account, balance, -cls.write_down, cls.write_down_pl_account
+
     lines = []
-    for step, account_of, target_of in (
-        (
-            "acquisition_value",
-            lambda c: c.inventory_account,
-            lambda c: c.closing_acquisition_value,
-        ),
-        ("write_down", lambda c: c.contra_account, lambda c: -c.write_down),
-    ):
+    for step, part in (("acquisition_value", acquisition), ("write_down", write_down)):
         by_account = {}
         for cls in classes:
-            account = account_of(cls)
-            if account:
-                by_account.setdefault(account, []).append(cls)
-        for account, members in by_account.items():
-            targets = [target_of(c) for c in members]
-            weights = (
-                targets if any(targets) else [c.computed_opening_value for c in members]
+            account, balance, target, counter = part(cls)
+            by_account.setdefault(account, (balance, []))[1].append(
+                (cls, target, counter)
             )
-            shares = allocate(ledger.get(account, ZERO), weights)
-            for cls, target, share in zip(members, targets, shares, strict=True):
+        for account, (balance, members) in by_account.items():
+            targets = [target for _cls, target, _counter in members]
+            weights = (
+                targets
+                if any(targets)
+                else [cls.computed_opening_value for cls, _t, _c in members]
+            )
+            shares = allocate(balance, weights)
+            for (cls, target, counter), share in zip(members, shares, strict=True):
                 cls.opening_value += share
                 amount = target - share
                 if amount:
                     lines += _pair(
-                        options,
-                        account,
-                        cls.change_account,
-                        amount,
-                        cls.inventory_class,
-                        step,
+                        options, account, counter, amount, cls.inventory_class, step
                     )
     return lines
 

@@ -22,6 +22,7 @@ import re
 import stat
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from .closing import ObsolescenceBand
 from .errors import ClosingError
@@ -447,8 +448,17 @@ def _adjustment(table, row, values, product, moved, reference):
 
 def read_balances(path):
     """``{account: balance}``, debit positive, credit negative."""
-    table = _Table(path, ("account", "balance"))
-    balances, rows = {}, {}
+    return read_ledger(path)[0]
+
+
+def read_ledger(path):
+    """``({account: balance}, {account: previous write-down}, {account: (file,
+    row)})``: the balances, debit positive, credit negative, and from the optional
+    column ``previous_write_down`` the part of an inventory account's balance that
+    is the previous closing's write-down (Finland: booked on the stock account
+    itself, as a positive amount; empty: none)."""
+    table = _Table(path, ("account", "balance"), ("previous_write_down",))
+    balances, rows, previous = {}, {}, {}
     for row, values in table.rows():
         account = values["account"]
         if not account:
@@ -464,12 +474,50 @@ def read_balances(path):
             )
         rows[account] = row
         balances[account] = table.number(values["balance"], row, "balance")
-    return balances
+        written_down = table.number(
+            values.get("previous_write_down", ""),
+            row,
+            "previous_write_down",
+            allow_empty=True,
+        )
+        if written_down is not None:
+            if written_down < 0:
+                raise ClosingError(
+                    f"account {account}: the previous write-down is the positive "
+                    "amount by which last year's closing wrote the stock down",
+                    table.path,
+                    row,
+                    "previous_write_down",
+                )
+            previous[account] = written_down
+    origin = {account: (table.path, rows[account]) for account in previous}
+    return balances, previous, origin
+
+
+class PriceRow(NamedTuple):
+    """A row of the NRV file: per unit amounts, groups and the row number."""
+
+    net_realisable_value: Decimal | None
+    valuation_group: str
+    row: int
+    replacement_cost: Decimal | None = None
+    tax_group: str = ""
+    tax_principle: str = ""
+
+
+NRV_OPTIONAL = ("valuation_group", "replacement_cost", "tax_group", "tax_principle")
 
 
 def read_nrv(path):
-    """``{product: (net realisable value per unit, valuation group, row)}``."""
-    table = _Table(path, ("product", "net_realisable_value"), ("valuation_group",))
+    """``({product: PriceRow}, the file's name)``.
+
+    Optional columns: ``valuation_group`` (collective valuation), ``replacement_cost``
+    per unit (Finland's third leg, Denmark's dagspris), ``tax_group`` and
+    ``tax_principle`` (Denmark: the product group and the principle chosen for it,
+    the same on every row of the group that gives one). The net realisable value
+    may be empty on a row that gives a replacement cost or a tax group.
+    """
+    table = _Table(path, ("product", "net_realisable_value"), NRV_OPTIONAL)
     values_by_product = {}
     for row, values in table.rows():
         product = values["product"]
@@ -482,16 +530,77 @@ def read_nrv(path):
                 row,
                 "product",
             )
-        nrv = table.number(values["net_realisable_value"], row, "net_realisable_value")
-        if nrv < 0:
+        others = [values.get(name, "") for name in NRV_OPTIONAL[1:]]
+        amounts = {}
+        for name in ("net_realisable_value", "replacement_cost"):
+            amount = table.number(
+                values.get(name, ""),
+                row,
+                name,
+                allow_empty=name == "replacement_cost" or any(others),
+            )
+            if amount is not None and amount < 0:
+                raise ClosingError(
+                    f"product {product}: the {name.replace('_', ' ')} may not be "
+                    "negative",
+                    table.path,
+                    row,
+                    name,
+                )
+            amounts[name] = amount
+        if values.get("tax_principle") and not values.get("tax_group"):
             raise ClosingError(
-                f"product {product}: the net realisable value may not be negative",
+                f"product {product}: name the product group (tax_group) whose tax "
+                "principle this is",
                 table.path,
                 row,
-                "net_realisable_value",
+                "tax_group",
             )
-        values_by_product[product] = (nrv, values.get("valuation_group", ""), row)
+        values_by_product[product] = PriceRow(
+            amounts["net_realisable_value"],
+            values.get("valuation_group", ""),
+            row,
+            amounts["replacement_cost"],
+            values.get("tax_group", ""),
+            values.get("tax_principle", ""),
+        )
     return values_by_product, table.path
+
+
+def tax_principles(path, rows):
+    """``({product group: principle}, {product group: (file, row)})`` of the NRV
+    file's ``rows``; a group has one principle a year: every row of the group that
+    names one must agree."""
+    principles, origin = {}, {}
+    for price in rows.values():
+        if not price.tax_principle:
+            continue
+        group = price.tax_group
+        if group not in principles:
+            principles[group] = price.tax_principle
+            origin[group] = (path, price.row)
+        elif principles[group] != price.tax_principle:
+            raise ClosingError(
+                f"product group {group} is {principles[group]} on row "
+                f"{origin[group][1]}: a group has one tax principle a year",
+                path,
+                price.row,
+                "tax_principle",
+            )
+    return principles, origin
+
+
+def parse_percent(text, source):
+    """A percent given on the command line, e.g. ``10`` or ``7.5``."""
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+        if not value.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        raise ClosingError(
+            f"{text!r} is not a percent: write it like 10 or 7.5", source
+        ) from None
+    return value
 
 
 def read_fixed_values(path):

@@ -1,191 +1,479 @@
-"""Labels of the workbook and reports in English, Norwegian bokmål and Swedish.
+"""Labels of the workbook and reports in English, Norwegian bokmål, Swedish,
+Danish and Finnish.
 
-The accountant's words of each country (DOMAIN.md, glossary): varetelling,
-beholdningsendring, ukurans; inventering, lagerförändring, inkurans.
+The accountant's words of each country (DOMAIN.md and DOMAIN-DK-FI.md, glossaries):
+varetelling, beholdningsendring, ukurans; inventering, lagerförändring, inkurans;
+optællingsliste, varelagerregulering, ukurante varer, nedskrivning; inventaariolista,
+varaston muutos, epäkuranttius, arvonalennus.
 """
 
-LANGUAGES = ("en", "nb", "sv")
+LANGUAGES = ("en", "nb", "sv", "da", "fi")
 
 LABELS = {
     # sheet names (at most 31 characters, no []:*?/\)
-    "sheet_summary": ("Summary", "Sammendrag", "Sammanfattning"),
-    "sheet_items": ("Items", "Varer post for post", "Artiklar post för post"),
-    "sheet_equation": ("Stock equation", "Lagerligning", "Lagerekvation"),
-    "sheet_tax": ("Tax", "Skatt", "Skatt"),
-    "sheet_principles": ("Principles", "Prinsipper", "Principer"),
+    "sheet_summary": (
+        "Summary",
+        "Sammendrag",
+        "Sammanfattning",
+        "Oversigt",
+        "Yhteenveto",
+    ),
+    "sheet_items": (
+        "Items",
+        "Varer post for post",
+        "Artiklar post för post",
+        "Varer post for post",
+        "Nimikkeittäin",
+    ),
+    "sheet_equation": (
+        "Stock equation",
+        "Lagerligning",
+        "Lagerekvation",
+        "Vareforbrug",
+        "Varastolaskelma",
+    ),
+    "sheet_tax": ("Tax", "Skatt", "Skatt", "Skat", "Verotus"),
+    "sheet_principles": (
+        "Principles",
+        "Prinsipper",
+        "Principer",
+        "Principper",
+        "Periaatteet",
+    ),
     # summary
     "title": (
         "Year-end inventory closing",
         "Årsavslutning varelager",
         "Bokslut varulager",
+        "Årsafslutning varebeholdninger",
+        "Vaihto-omaisuuden tilinpäätös",
     ),
-    "company": ("Company", "Selskap", "Företag"),
-    "balance_date": ("Balance date", "Balansedag", "Balansdag"),
-    "fiscal_year": ("Fiscal year", "Regnskapsår", "Räkenskapsår"),
-    "framework": ("Framework", "Regelverk", "Regelverk"),
-    "method": ("Cost flow", "Kostnadsflyt", "Kostnadsflöde"),
-    "fifo": ("FIFO", "FIFO", "FIFU (först in, först ut)"),
-    "average": ("Weighted average", "Veid gjennomsnitt", "Vägt genomsnitt"),
-    "standard": ("Standard cost", "Standardkost", "Standardkostnad"),
-    "entry_number": ("Journal entry", "Bilag", "Verifikation"),
-    "not_posted": ("not posted", "ikke bokført", "ej bokförd"),
-    "currency": ("Currency", "Valuta", "Valuta"),
-    "classes": ("Inventory classes", "Lagerklasser", "Lagerklasser"),
+    "company": ("Company", "Selskap", "Företag", "Virksomhed", "Yritys"),
+    "balance_date": (
+        "Balance date",
+        "Balansedag",
+        "Balansdag",
+        "Balancedag",
+        "Tilinpäätöspäivä",
+    ),
+    "fiscal_year": (
+        "Fiscal year",
+        "Regnskapsår",
+        "Räkenskapsår",
+        "Regnskabsår",
+        "Tilikausi",
+    ),
+    "framework": (
+        "Framework",
+        "Regelverk",
+        "Regelverk",
+        "Regnskabsgrundlag",
+        "Tilinpäätösnormisto",
+    ),
+    "method": (
+        "Cost flow",
+        "Kostnadsflyt",
+        "Kostnadsflöde",
+        "Kostprismetode",
+        "Kulutusjärjestys",
+    ),
+    "fifo": (
+        "FIFO",
+        "FIFO",
+        "FIFU (först in, först ut)",
+        "FIFO (først ind, først ud)",
+        "FIFO (ensin sisään, ensin ulos)",
+    ),
+    "average": (
+        "Weighted average",
+        "Veid gjennomsnitt",
+        "Vägt genomsnitt",
+        "Vejet gennemsnit",
+        "Painotettu keskihinta",
+    ),
+    "standard": (
+        "Standard cost",
+        "Standardkost",
+        "Standardkostnad",
+        "Standardkostpris",
+        "Standardikustannus",
+    ),
+    "entry_number": ("Journal entry", "Bilag", "Verifikation", "Bilag", "Tosite"),
+    "not_posted": (
+        "not posted",
+        "ikke bokført",
+        "ej bokförd",
+        "ikke bogført",
+        "ei kirjattu",
+    ),
+    "currency": ("Currency", "Valuta", "Valuta", "Valuta", "Valuutta"),
+    "classes": (
+        "Inventory classes",
+        "Lagerklasser",
+        "Lagerklasser",
+        "Lagerklasser",
+        "Varastoluokat",
+    ),
     "entry": (
         "Change-in-inventory entry",
         "Bilag for beholdningsendring",
         "Verifikation lagerförändring",
+        "Bilag for varelagerregulering",
+        "Varaston muutoksen tosite",
     ),
     "no_entry": (
         "Nothing to book: the ledger already shows the closing values.",
         "Ingenting å bokføre: hovedboken viser allerede sluttverdiene.",
         "Inget att bokföra: huvudboken visar redan de utgående värdena.",
+        "Intet at bogføre: hovedbogen viser allerede slutværdierne.",
+        "Ei kirjattavaa: pääkirja näyttää jo loppuarvot.",
     ),
-    "notes": ("Notes", "Merknader", "Anmärkningar"),
-    "page": ("Page", "Side", "Sida"),
+    "notes": ("Notes", "Merknader", "Anmärkningar", "Bemærkninger", "Huomautukset"),
+    "page": ("Page", "Side", "Sida", "Side", "Sivu"),
     # columns
-    "inventory_class": ("Inventory class", "Lagerklasse", "Lagerklass"),
-    "inventory_account": ("Inventory account", "Lagerkonto", "Lagerkonto"),
+    "inventory_class": (
+        "Inventory class",
+        "Lagerklasse",
+        "Lagerklass",
+        "Lagerklasse",
+        "Varastoluokka",
+    ),
+    "inventory_account": (
+        "Inventory account",
+        "Lagerkonto",
+        "Lagerkonto",
+        "Lagerkonto",
+        "Varastotili",
+    ),
     "accounts": (
         "Accounts (inventory / write-down / change)",
         "Kontoer (lager / nedskrivning / beholdningsendring)",
         "Konton (lager / nedskrivning / lagerförändring)",
+        "Konti (lager / nedskrivning / varelagerregulering)",
+        "Tilit (varasto / arvonalennus / varaston muutos)",
+    ),
+    "accounts_write_down_pl": (
+        "Accounts (inventory / write-down / change / write-down P&L)",
+        "Kontoer (lager / nedskrivning / beholdningsendring / nedskrivning resultat)",
+        "Konton (lager / nedskrivning / lagerförändring / nedskrivning resultat)",
+        "Konti (lager / nedskrivning / varelagerregulering / nedskrivning på "
+        "varelager)",
+        "Tilit (varasto / arvonalennus / varaston muutos / arvonalennus "
+        "tuloslaskelmassa)",
     ),
     "contra_account": (
         "Write-down account",
         "Nedskrivningskonto",
         "Nedskrivningskonto",
+        "Nedskrivningskonto",
+        "Arvonalennustili",
     ),
-    "change_account": ("Change account", "Beholdningsendring", "Lagerförändring"),
-    "account": ("Account", "Konto", "Konto"),
-    "label": ("Text", "Tekst", "Text"),
-    "debit": ("Debit", "Debet", "Debet"),
-    "credit": ("Credit", "Kredit", "Kredit"),
-    "total": ("Total", "Sum", "Summa"),
-    "product": ("Product", "Vare", "Artikel"),
-    "name": ("Name", "Navn", "Benämning"),
-    "quantity": ("Quantity", "Antall", "Antal"),
-    "unit": ("Unit", "Enhet", "Enhet"),
-    "unit_cost": ("Cost per unit", "Kost per enhet", "Anskaffningsvärde per enhet"),
-    "acquisition_value": ("Acquisition value", "Anskaffelseskost", "Anskaffningsvärde"),
+    "change_account": (
+        "Change account",
+        "Beholdningsendring",
+        "Lagerförändring",
+        "Varelagerregulering",
+        "Varaston muutos",
+    ),
+    "account": ("Account", "Konto", "Konto", "Konto", "Tili"),
+    "label": ("Text", "Tekst", "Text", "Tekst", "Selite"),
+    "debit": ("Debit", "Debet", "Debet", "Debet", "Debet"),
+    "credit": ("Credit", "Kredit", "Kredit", "Kredit", "Kredit"),
+    "total": ("Total", "Sum", "Summa", "I alt", "Yhteensä"),
+    "product": ("Product", "Vare", "Artikel", "Vare", "Nimike"),
+    "name": ("Name", "Navn", "Benämning", "Navn", "Nimi"),
+    "quantity": ("Quantity", "Antall", "Antal", "Antal", "Määrä"),
+    "unit": ("Unit", "Enhet", "Enhet", "Enhed", "Yksikkö"),
+    "unit_cost": (
+        "Cost per unit",
+        "Kost per enhet",
+        "Anskaffningsvärde per enhet",
+        "Kostpris pr. enhed",
+        "Hankintameno / yksikkö",
+    ),
+    "acquisition_value": (
+        "Acquisition value",
+        "Anskaffelseskost",
+        "Anskaffningsvärde",
+        "Kostpris",
+        "Hankintameno",
+    ),
     "nrv": (
         "Net realisable value per unit",
         "Virkelig verdi per enhet",
         "Nettoförsäljningsvärde per enhet",
+        "Nettorealisationsværdi pr. enhed",
+        "Todennäköinen luovutushinta / yksikkö",
     ),
-    "write_down": ("Write-down", "Nedskrivning", "Nedskrivning"),
-    "reason": ("Reason", "Årsak", "Orsak"),
-    "value": ("Value", "Verdi", "Värde"),
-    "opening_value": ("Opening value", "Inngående beholdning", "Ingående lager"),
-    "purchases": ("Purchases", "Innkjøp", "Inköp"),
+    "replacement_cost": (
+        "Replacement cost per unit",
+        "Gjenanskaffelseskost per enhet",
+        "Återanskaffningsvärde per enhet",
+        "Genanskaffelsesværdi pr. enhed",
+        "Jälleenhankintameno / yksikkö",
+    ),
+    "write_down": (
+        "Write-down",
+        "Nedskrivning",
+        "Nedskrivning",
+        "Nedskrivning",
+        "Arvonalennus",
+    ),
+    "reason": ("Reason", "Årsak", "Orsak", "Årsag", "Syy"),
+    "value": ("Value", "Verdi", "Värde", "Værdi", "Arvo"),
+    "opening_value": (
+        "Opening value",
+        "Inngående beholdning",
+        "Ingående lager",
+        "Varebeholdning primo",
+        "Alkuvarasto",
+    ),
+    "purchases": ("Purchases", "Innkjøp", "Inköp", "Køb", "Ostot"),
     "purchases_or_production": (
         "Purchases / production",
         "Innkjøp / tilvirkning",
         "Inköp / tillverkning",
+        "Køb / fremstilling",
+        "Ostot / valmistus",
     ),
-    "note": ("Note", "Merknad", "Anmärkning"),
-    "produced": ("production", "tilvirkning", "tillverkning"),
+    "note": ("Note", "Merknad", "Anmärkning", "Bemærkning", "Huomautus"),
+    "produced": (
+        "production",
+        "tilvirkning",
+        "tillverkning",
+        "fremstilling",
+        "valmistus",
+    ),
     "closing_acquisition_value": (
         "Closing acquisition value",
         "Utgående anskaffelseskost",
         "Utgående anskaffningsvärde",
+        "Kostpris ultimo",
+        "Loppuvaraston hankintameno",
     ),
-    "closing_value": ("Closing value", "Utgående beholdning", "Utgående lager"),
-    "cost_of_goods_sold": ("Cost of goods sold", "Varekostnad", "Kostnad sålda varor"),
-    "change": ("Change in inventory", "Beholdningsendring", "Lagerförändring"),
+    "closing_value": (
+        "Closing value",
+        "Utgående beholdning",
+        "Utgående lager",
+        "Varebeholdning ultimo",
+        "Loppuvarasto",
+    ),
+    "cost_of_goods_sold": (
+        "Cost of goods sold",
+        "Varekostnad",
+        "Kostnad sålda varor",
+        "Vareforbrug",
+        "Aineet, tarvikkeet ja tavarat",
+    ),
+    "change": (
+        "Change in inventory",
+        "Beholdningsendring",
+        "Lagerförändring",
+        "Varelagerregulering",
+        "Varaston muutos",
+    ),
     "equation_note": (
         "Cost of goods sold = opening value + purchases − closing value",
         "Varekostnad = inngående beholdning + innkjøp − utgående beholdning",
         "Kostnad sålda varor = ingående lager + inköp − utgående lager",
+        "Vareforbrug = varebeholdning primo + køb − varebeholdning ultimo",
+        "Aineet, tarvikkeet ja tavarat = alkuvarasto + ostot − loppuvarasto",
     ),
     # entry lines
     "entry_label": (
         "Inventory closing",
         "Årsavslutning varelager",
         "Bokslut varulager",
+        "Årsafslutning varebeholdninger",
+        "Vaihto-omaisuuden tilinpäätös",
     ),
     "step_acquisition_value": (
         "acquisition value",
         "anskaffelseskost",
         "anskaffningsvärde",
+        "kostpris",
+        "hankintameno",
     ),
-    "step_write_down": ("write-down", "nedskrivning", "nedskrivning"),
+    "step_write_down": (
+        "write-down",
+        "nedskrivning",
+        "nedskrivning",
+        "nedskrivning",
+        "arvonalennus",
+    ),
     "step_stock_reserve": (
         "untaxed stock reserve (97 % rule, IL 17:4)",
         "lagerreserve (97 %-regelen, IL 17:4)",
         "lagerreserv (alternativregeln, IL 17:4)",
+        "ubeskattet lagerreserve (97 %-reglen, IL 17:4)",
+        "varastovaraus (97 %:n sääntö, IL 17:4)",
     ),
     # reasons
-    "reason_nrv": ("Net realisable value", "Virkelig verdi", "Nettoförsäljningsvärde"),
-    "reason_obsolescence": ("Obsolescence", "Ukurans", "Inkurans"),
-    "reason_group": ("Group valuation", "Gruppevurdering", "Kollektiv värdering"),
-    "reason_fixed_value": ("Fixed value", "Fast verdi", "Fast värde"),
-    "reason_k1": ("Not recognised (K1)", "Ikke balanseført (K1)", "Tas inte upp (K1)"),
+    "reason_nrv": (
+        "Net realisable value",
+        "Virkelig verdi",
+        "Nettoförsäljningsvärde",
+        "Nettorealisationsværdi",
+        "Todennäköinen luovutushinta",
+    ),
+    "reason_replacement_cost": (
+        "Replacement cost",
+        "Gjenanskaffelseskost",
+        "Återanskaffningsvärde",
+        "Genanskaffelsesværdi",
+        "Jälleenhankintameno",
+    ),
+    "reason_obsolescence": (
+        "Obsolescence",
+        "Ukurans",
+        "Inkurans",
+        "Ukurans",
+        "Epäkuranttius",
+    ),
+    "reason_group": (
+        "Group valuation",
+        "Gruppevurdering",
+        "Kollektiv värdering",
+        "Gruppevurdering",
+        "Ryhmäarvostus",
+    ),
+    "reason_fixed_value": (
+        "Fixed value",
+        "Fast verdi",
+        "Fast värde",
+        "Fast værdi",
+        "Kiinteä arvo",
+    ),
+    "reason_k1": (
+        "Not recognised (K1)",
+        "Ikke balanseført (K1)",
+        "Tas inte upp (K1)",
+        "Ikke indregnet (K1)",
+        "Ei merkitty taseeseen (K1)",
+    ),
     # classes
-    "raw_material": ("Raw materials", "Råvarer", "Råvaror"),
+    "raw_material": ("Raw materials", "Råvarer", "Råvaror", "Råvarer", "Aineet"),
     "consumable": (
         "Consumables and supplies",
         "Hjelpematerialer",
         "Tillsatsmaterial och förnödenheter",
+        "Hjælpematerialer",
+        "Tarvikkeet",
     ),
     "work_in_progress": (
         "Work in progress",
         "Varer under tilvirkning",
         "Produkter i arbete",
+        "Varer under fremstilling",
+        "Keskeneräiset tuotteet",
     ),
     "finished_goods": (
         "Finished goods",
         "Ferdige egentilvirkede varer",
         "Färdiga varor",
+        "Fremstillede varer",
+        "Valmiit tuotteet",
     ),
     "goods_for_resale": (
         "Goods for resale",
         "Innkjøpte varer for videresalg",
         "Handelsvaror",
+        "Handelsvarer",
+        "Tavarat",
     ),
-    "stock_reserve": ("Untaxed stock reserve", "Lagerreserve", "Lagerreserv"),
+    "stock_reserve": (
+        "Untaxed stock reserve",
+        "Lagerreserve",
+        "Lagerreserv",
+        "Lagerreserve",
+        "Varastovaraus",
+    ),
     # tax
     "tax_se_title": (
         "Tax valuation: main rule against the 97 % rule (IL 17 kap.)",
         "Skattemessig verdi: hovedregel mot 97 %-regelen (IL 17 kap.)",
         "Skattemässig värdering: huvudregeln mot alternativregeln (IL 17 kap.)",
+        "Skattemæssig værdi: hovedreglen mod 97 %-reglen (IL 17 kap.)",
+        "Verotusarvo: pääsääntö ja 97 %:n sääntö (IL 17 kap.)",
     ),
     "main_rule": (
         "Main rule: lowest value item by item (IL 17:3)",
         "Hovedregel: laveste verdi post for post (IL 17:3)",
         "Huvudregeln: lägsta värdet post för post (IL 17:3)",
+        "Hovedregel: laveste værdi post for post (IL 17:3)",
+        "Pääsääntö: alin arvo nimikkeittäin (IL 17:3)",
     ),
     "alternative_rule": (
         "Alternative rule: 97 % of total acquisition value (IL 17:4)",
         "Alternativregel: 97 % av samlet anskaffelseskost (IL 17:4)",
         "Alternativregeln: 97 % av hela lagrets anskaffningsvärde (IL 17:4)",
+        "Alternativ regel: 97 % af hele lagerets kostpris (IL 17:4)",
+        "Vaihtoehtoinen sääntö: 97 % koko varaston hankintamenosta (IL 17:4)",
     ),
-    "chosen": ("Chosen (the lower)", "Valgt (den laveste)", "Valt (det lägre)"),
-    "rule_main": ("Main rule", "Hovedregel", "Huvudregeln"),
-    "rule_alternative": ("97 % rule", "97 %-regelen", "Alternativregeln (97 %)"),
-    "allowance": ("3 % booked", "3 % bokført", "3 % bokförd"),
-    "booked_as": ("Booked as", "Bokført som", "Bokförd som"),
+    "chosen": (
+        "Chosen (the lower)",
+        "Valgt (den laveste)",
+        "Valt (det lägre)",
+        "Valgt (den laveste)",
+        "Valittu (alempi)",
+    ),
+    "rule_main": ("Main rule", "Hovedregel", "Huvudregeln", "Hovedregel", "Pääsääntö"),
+    "rule_alternative": (
+        "97 % rule",
+        "97 %-regelen",
+        "Alternativregeln (97 %)",
+        "97 %-reglen",
+        "97 %:n sääntö",
+    ),
+    "allowance": (
+        "3 % booked",
+        "3 % bokført",
+        "3 % bokförd",
+        "3 % bogført",
+        "3 % kirjattu",
+    ),
+    "booked_as": ("Booked as", "Bokført som", "Bokförd som", "Bogført som", "Kirjattu"),
     "mode_contra": (
         "write-down on the contra account (14x9)",
         "nedskrivning på motkonto (14x9)",
         "nedskrivning på lagrets värdeminskningskonto (14x9)",
+        "nedskrivning på modkonto (14x9)",
+        "arvonalennus vähennystilille (14x9)",
     ),
     "mode_reserve": (
         "untaxed stock reserve (2196/8896)",
         "lagerreserve (2196/8896)",
         "lagerreserv, obeskattad reserv (2196/8896)",
+        "ubeskattet lagerreserve (2196/8896)",
+        "varastovaraus (2196/8896)",
     ),
     "tax_no_title": (
         "Tax value against accounting value (sktl § 14-5)",
         "Skattemessig verdi mot regnskapsmessig verdi (sktl. § 14-5)",
         "Skattemässigt värde mot bokfört värde (sktl § 14-5)",
+        "Skattemæssig værdi mod regnskabsmæssig værdi (sktl § 14-5)",
+        "Verotusarvo ja kirjanpitoarvo (sktl § 14-5)",
     ),
-    "accounting_value": ("Accounting value", "Regnskapsmessig verdi", "Bokfört värde"),
-    "tax_value": ("Tax value", "Skattemessig verdi", "Skattemässigt värde"),
+    "accounting_value": (
+        "Accounting value",
+        "Regnskapsmessig verdi",
+        "Bokfört värde",
+        "Regnskabsmæssig værdi",
+        "Kirjanpitoarvo",
+    ),
+    "tax_value": (
+        "Tax value",
+        "Skattemessig verdi",
+        "Skattemässigt värde",
+        "Skattemæssig værdi",
+        "Verotusarvo",
+    ),
     "temporary_difference": (
         "Temporary difference",
         "Midlertidig forskjell",
         "Temporär skillnad",
+        "Midlertidig forskel",
+        "Väliaikainen ero",
     ),
     "tax_no_note": (
         "Write-downs for obsolescence and fair value are not deductible until the "
@@ -194,17 +482,99 @@ LABELS = {
         "varene er solgt eller kassert: den er en midlertidig forskjell.",
         "Nedskrivning för inkurans och verkligt värde är inte avdragsgill förrän "
         "varorna sålts eller kasserats: den är en temporär skillnad.",
+        "Nedskrivning for ukurans og dagsværdi er ikke fradragsberettiget, før "
+        "varerne er solgt eller kasseret: den er en midlertidig forskel.",
+        "Epäkuranttiuden ja käyvän arvon vuoksi tehty arvonalennus ei ole "
+        "vähennyskelpoinen ennen kuin tavarat on myyty tai romutettu: se on "
+        "väliaikainen ero.",
+    ),
+    "tax_dk_title": (
+        "Tax value per product group (varelagerloven § 1)",
+        "Skattemessig verdi per varegruppe (varelagerloven § 1)",
+        "Skattemässigt värde per varugrupp (varelagerloven § 1)",
+        "Skattemæssig værdi pr. varegruppe (varelagerloven § 1)",
+        "Verotusarvo tuoteryhmittäin (varelagerloven § 1)",
+    ),
+    "tax_group": (
+        "Product group",
+        "Varegruppe",
+        "Varugrupp",
+        "Varegruppe",
+        "Tuoteryhmä",
+    ),
+    "tax_principle": ("Principle", "Prinsipp", "Princip", "Princip", "Periaate"),
+    "tax_principle_dagspris": (
+        "Replacement price at the year end (dagspris)",
+        "Dagspris ved årets slutt",
+        "Dagspris vid årets slut",
+        "Dagspris ved årets udgang",
+        "Päivähinta tilikauden lopussa (dagspris)",
+    ),
+    "tax_principle_purchase_price": (
+        "Purchase price (FIFO)",
+        "Innkjøpspris (FIFO)",
+        "Inköpspris (FIFU)",
+        "Indkøbspris (FIFO)",
+        "Ostohinta (FIFO)",
+    ),
+    "tax_principle_manufacturing_price": (
+        "Manufacturing price (FIFO)",
+        "Tilvirkningspris (FIFO)",
+        "Tillverkningspris (FIFU)",
+        "Fremstillingspris (FIFO)",
+        "Valmistushinta (FIFO)",
+    ),
+    "difference": ("Difference", "Forskjell", "Skillnad", "Forskel", "Erotus"),
+    "tax_dk_note": (
+        "The company chooses the principle per product group each year and states a "
+        "change in its tax return; deductible VAT is not part of the value "
+        "(varelagerloven § 1 stk. 2).",
+        "Selskapet velger prinsipp per varegruppe hvert år og oppgir et skifte i "
+        "selvangivelsen; fradragsberettiget merverdiavgift inngår ikke i verdien "
+        "(varelagerloven § 1 stk. 2).",
+        "Företaget väljer princip per varugrupp varje år och anger ett byte i "
+        "deklarationen; avdragsgill moms ingår inte i värdet (varelagerloven § 1 "
+        "stk. 2).",
+        "Virksomheden vælger hvert år princip pr. varegruppe og oplyser et skift i "
+        "selvangivelsen; fradragsberettiget moms indgår ikke i værdien "
+        "(varelagerloven § 1, stk. 2).",
+        "Yritys valitsee periaatteen tuoteryhmittäin vuosittain ja ilmoittaa "
+        "muutoksen veroilmoituksessa; vähennettävä arvonlisävero ei sisälly arvoon "
+        "(varelagerloven § 1 stk. 2).",
+    ),
+    "tax_fi_title": (
+        "Tax value against book value (EVL 28 §)",
+        "Skattemessig verdi mot regnskapsmessig verdi (EVL 28 §)",
+        "Skattemässigt värde mot bokfört värde (EVL 28 §)",
+        "Skattemæssig værdi mod regnskabsmæssig værdi (EVL 28 §)",
+        "Verotusarvo ja kirjanpitoarvo (EVL 28 §)",
+    ),
+    "tax_fi_note": (
+        "The tax value follows the same lowest value as the accounts (EVL 28 §, EVL "
+        "14 §: FIFO) and is the book value.",
+        "Den skattemessige verdien følger samme laveste verdi som regnskapet (EVL 28 "
+        "§, EVL 14 §: FIFO) og er den regnskapsmessige verdien.",
+        "Det skattemässiga värdet följer samma lägsta värde som bokföringen (EVL 28 "
+        "§, EVL 14 §: FIFU) och är det bokförda värdet.",
+        "Den skattemæssige værdi følger samme laveste værdi som regnskabet (EVL 28 "
+        "§, EVL 14 §: FIFO) og er den regnskabsmæssige værdi.",
+        "Verotusarvo määräytyy saman alimman arvon mukaan kuin kirjanpidossa (EVL 28 "
+        "§, EVL 14 §: FIFO) ja on sama kuin kirjanpitoarvo.",
     ),
     "rule_97_off": (
         "The 97 % rule is not used; for comparison:",
         "97 %-regelen er ikke brukt; til sammenligning:",
         "Alternativregeln används inte; som jämförelse:",
+        "97 %-reglen er ikke brugt; til sammenligning:",
+        "97 %:n sääntöä ei käytetä; vertailuksi:",
     ),
     # principles
     "principles_title": (
         "Accounting principles for the note on inventories",
         "Regnskapsprinsipper for noten om varelager",
         "Redovisningsprinciper för noten om varulager",
+        "Anvendt regnskabspraksis for noten om varebeholdninger",
+        "Vaihto-omaisuuden arvostusperiaatteet liitetietoja varten",
     ),
     "principle_valuation": (
         "Inventories are valued at the lower of acquisition value and net realisable "
@@ -213,16 +583,38 @@ LABELS = {
         "post for post.",
         "Varulagret har värderats till det lägsta av anskaffningsvärdet och "
         "nettoförsäljningsvärdet, post för post.",
+        "Varebeholdninger måles til den laveste af kostpris og "
+        "nettorealisationsværdi, post for post.",
+        "Vaihto-omaisuus on arvostettu hankintamenoon tai sitä alempaan "
+        "todennäköiseen luovutushintaan nimikkeittäin.",
+    ),
+    "principle_valuation_three": (
+        "Inventories are valued at the lowest of acquisition cost, replacement cost "
+        "and probable selling price, item by item (KPL 5:6 §).",
+        "Varelager er vurdert til laveste av anskaffelseskost, gjenanskaffelseskost "
+        "og sannsynlig salgspris, post for post (KPL 5:6 §).",
+        "Varulagret har värderats till det lägsta av anskaffningsvärdet, "
+        "återanskaffningsvärdet och det sannolika försäljningspriset, post för post "
+        "(KPL 5:6 §).",
+        "Varebeholdninger måles til den laveste af kostpris, genanskaffelsesværdi og "
+        "sandsynlig salgspris, post for post (KPL 5:6 §).",
+        "Vaihto-omaisuus on arvostettu hankintamenoon tai sitä alempaan "
+        "jälleenhankintamenoon tai todennäköiseen luovutushintaan nimikkeittäin (KPL "
+        "5:6 §).",
     ),
     "principle_fifo": (
         "Acquisition value is determined by the first-in, first-out method (FIFO).",
         "Anskaffelseskost er fastsatt etter først inn, først ut (FIFO).",
         "Anskaffningsvärdet har beräknats enligt först in, först ut-principen (FIFU).",
+        "Kostprisen er opgjort efter først ind, først ud-princippet (FIFO).",
+        "Hankintameno on määritetty FIFO-periaatteella (ensin sisään, ensin ulos).",
     ),
     "principle_average": (
         "Acquisition value is determined by the weighted average cost method.",
         "Anskaffelseskost er fastsatt etter veid gjennomsnittsmetode.",
         "Anskaffningsvärdet har beräknats enligt vägda genomsnittspriser.",
+        "Kostprisen er opgjort efter vejede gennemsnitspriser.",
+        "Hankintameno on määritetty painotetun keskihinnan mukaan.",
     ),
     "principle_standard": (
         "Acquisition value is the standard cost, which is reviewed regularly so that "
@@ -231,55 +623,113 @@ LABELS = {
         "nær faktisk kost.",
         "Anskaffningsvärdet är standardkostnaden, som ses över regelbundet så att "
         "den motsvarar det verkliga anskaffningsvärdet.",
+        "Kostprisen er standardkostprisen, som revurderes jævnligt, så den svarer "
+        "til den faktiske kostpris.",
+        "Hankintameno on standardikustannus, jota tarkistetaan säännöllisesti niin, "
+        "että se vastaa todellista hankintamenoa.",
     ),
     "principle_nrv": (
         "Net realisable value is the expected selling price less the costs to sell.",
         "Virkelig verdi er forventet salgspris med fradrag for salgskostnader.",
         "Nettoförsäljningsvärdet är det beräknade försäljningspriset minskat med "
         "försäljningskostnader.",
+        "Nettorealisationsværdien er den forventede salgspris med fradrag af "
+        "salgsomkostninger.",
+        "Todennäköinen luovutushinta on arvioitu myyntihinta vähennettynä myynnin "
+        "kustannuksilla.",
     ),
     "principle_obsolescence": (
-        "Obsolescence is provided for by age bands "
-        "(days since last movement: percent):",
-        "Ukurans er avsatt etter aldersintervaller "
-        "(dager siden siste bevegelse: prosent):",
-        "Inkurans har beaktats efter åldersintervall "
-        "(dagar sedan senaste rörelse: procent):",
+        "Obsolescence is provided for by age bands (days since last movement: "
+        "percent):",
+        "Ukurans er avsatt etter aldersintervaller (dager siden siste bevegelse: "
+        "prosent):",
+        "Inkurans har beaktats efter åldersintervall (dagar sedan senaste rörelse: "
+        "procent):",
+        "Der er nedskrevet for ukurans efter aldersintervaller (dage siden seneste "
+        "bevægelse: procent):",
+        "Epäkuranttius on otettu huomioon ikäryhmittäin (päiviä viimeisestä "
+        "tapahtumasta: prosenttia):",
     ),
     "principle_97": (
         "The stock is valued for tax under the 97 % rule (IL 17:4).",
         "Varelageret er skattemessig vurdert etter 97 %-regelen (IL 17:4).",
         "Lagret har skattemässigt värderats enligt alternativregeln (IL 17:4).",
+        "Lageret er skattemæssigt værdiansat efter 97 %-reglen (IL 17:4).",
+        "Varasto on arvostettu verotuksessa 97 %:n säännön mukaan (IL 17:4).",
     ),
     "principle_fixed": (
         "Raw materials and consumables are carried at a fixed quantity and value "
-        "(ÅRL 4:12).",
-        "Råvarer og hjelpematerialer er ført til fast mengde og verdi (ÅRL 4:12).",
-        "Råvaror och förnödenheter har tagits upp till fast mängd och värde "
-        "(ÅRL 4:12).",
+        "({law}).",
+        "Råvarer og hjelpematerialer er ført til fast mengde og verdi ({law}).",
+        "Råvaror och förnödenheter har tagits upp till fast mängd och värde ({law}).",
+        "Råvarer og hjælpematerialer er ført til fast mængde og værdi ({law}).",
+        "Aineet ja tarvikkeet on merkitty taseeseen kiinteään määrään ja arvoon "
+        "({law}).",
+    ),
+    "disclosure_title": (
+        "Replacement value against cost per balance-sheet line ({rule})",
+        "Gjenanskaffelsesverdi mot anskaffelseskost per balansepost ({rule})",
+        "Återanskaffningsvärde mot anskaffningsvärde per balanspost ({rule})",
+        "Genanskaffelsesværdi mod kostpris pr. balancepost ({rule})",
+        "Jälleenhankintahinta ja hankintameno tase-erittäin ({rule})",
+    ),
+    "balance_sheet_line": (
+        "Balance-sheet line",
+        "Balansepost",
+        "Balanspost",
+        "Balancepost",
+        "Tase-erä",
+    ),
+    "replacement_value": (
+        "Replacement value",
+        "Gjenanskaffelsesverdi",
+        "Återanskaffningsvärde",
+        "Genanskaffelsesværdi",
+        "Jälleenhankintahinta",
+    ),
+    "disclosure_note": (
+        "Replacement value: quantity × replacement cost per unit at the balance "
+        "date; an item without one counts at cost.",
+        "Gjenanskaffelsesverdi: antall × gjenanskaffelseskost per enhet på "
+        "balansedagen; en vare uten den regnes til anskaffelseskost.",
+        "Återanskaffningsvärde: antal × återanskaffningsvärde per enhet på "
+        "balansdagen; en artikel utan det räknas till anskaffningsvärdet.",
+        "Genanskaffelsesværdi: antal × genanskaffelsesværdi pr. enhed på "
+        "balancedagen; en vare uden den regnes til kostpris.",
+        "Jälleenhankintahinta: määrä × jälleenhankintameno yksikköä kohden "
+        "tilinpäätöspäivänä; nimike ilman sitä lasketaan hankintamenoon.",
+    ),
+    "count_list": (
+        "Count list",
+        "Varetellingsliste",
+        "Inventeringslista",
+        "Optællingsliste",
+        "Inventaariolista",
     ),
     "nrv_source": (
         "Source of net realisable value",
         "Kilde for virkelig verdi",
         "Källa för nettoförsäljningsvärde",
+        "Kilde for nettorealisationsværdi",
+        "Todennäköisen luovutushinnan lähde",
     ),
 }
 
 
 def labels(lang="en"):
-    """``{key: text}`` in ``lang`` (en, nb, sv); other languages: English."""
+    """``{key: text}`` in ``lang`` (en, nb, sv, da, fi); other languages: English."""
     index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     return {key: texts[index] for key, texts in LABELS.items()}
 
 
 def language_of(code):
-    """Map an Odoo language code (nb_NO, sv_SE, en_US, no) to en, nb or sv."""
+    """Map an Odoo language code (nb_NO, sv_SE, da_DK, fi_FI, en_US, no) to en,
+    nb, sv, da or fi."""
     code = (code or "").lower()
     if code.startswith(("nb", "nn", "no")):
         return "nb"
-    if code.startswith("sv"):
-        return "sv"
-    return "en"
+    base = code.replace("-", "_").split("_")[0]  # fil_PH is not Finnish
+    return base if base in ("sv", "da", "fi") else "en"
 
 
 def entry_label(text, balance_date, inventory_class, step):

@@ -20,6 +20,21 @@ def _quantity(value):
     return "\0" + text
 
 
+def _optional(value):
+    return None if value is None else _amount(value)
+
+
+def _differences(rows, names):
+    """Rows of figures (``names``: {key: attribute}) and their difference."""
+    return [
+        {
+            **{key: value(row) for key, value in names.items()},
+            "difference": _amount(row.difference),
+        }
+        for row in rows
+    ]
+
+
 def to_dict(result):
     options = result.options
     rule = result.rule_97
@@ -35,6 +50,7 @@ def to_dict(result):
                 "inventory_account": c.inventory_account,
                 "contra_account": c.contra_account,
                 "change_account": c.change_account,
+                "write_down_pl_account": c.write_down_pl_account,
                 "opening_value": _amount(c.opening_value),
                 "purchases": _amount(c.purchases),
                 "closing_acquisition_value": _amount(c.closing_acquisition_value),
@@ -42,6 +58,7 @@ def to_dict(result):
                 "closing_value": _amount(c.closing_value),
                 "cost_of_goods_sold": _amount(c.cost_of_goods_sold),
                 "change": _amount(c.change),
+                "tax_value": _amount(c.tax_value),
             }
             for c in result.classes
         ],
@@ -51,6 +68,8 @@ def to_dict(result):
                 "debit": _amount(line.debit),
                 "credit": _amount(line.credit),
                 "label": line.label,
+                "inventory_class": line.inventory_class,
+                "step": line.step,  # acquisition_value, write_down, stock_reserve
             }
             for line in result.entry
         ],
@@ -67,15 +86,40 @@ def to_dict(result):
                 "inventory_class": r.stock.inventory_class,
                 "quantity": _quantity(r.stock.quantity),
                 "acquisition_value": _amount(r.stock.acquisition_value),
-                "net_realisable_value": None
-                if r.stock.net_realisable_value is None
-                else _amount(r.stock.net_realisable_value),
+                "net_realisable_value": _optional(r.stock.net_realisable_value),
+                "replacement_cost": _optional(r.stock.replacement_cost),
                 "write_down": _amount(r.write_down),
+                # which write-down: nrv (the selling price), replacement_cost, ...
+                "reason": r.reason,
                 "value": _amount(r.value),
+                "tax_value": _amount(r.tax_value),
+                "tax_group": r.tax_group,
             }
             for r in result.items
         ],
         "notes": list(result.notes),
+        # Denmark (varelagerloven § 1)
+        "tax_groups": _differences(
+            result.tax_groups,
+            {
+                "tax_group": lambda g: g.name,
+                "principle": lambda g: g.principle,
+                "book_value": lambda g: _amount(g.book_value),
+                "tax_value": lambda g: _amount(g.tax_value),
+            },
+        ),
+        # ÅRL § 89 stk. 2, KPA 2:4 §
+        "replacement_disclosure": None
+        if result.replacement_disclosure is None
+        else _differences(
+            result.replacement_disclosure,
+            {
+                "inventory_account": lambda line: line.inventory_account,
+                "inventory_classes": lambda line: list(line.inventory_classes),
+                "cost": lambda line: _amount(line.cost),
+                "replacement_value": lambda line: _amount(line.replacement_value),
+            },
+        ),
     }
 
 
@@ -114,7 +158,7 @@ def to_text(result):
     rows = [
         (
             c.inventory_class,
-            f"{c.inventory_account}/{c.contra_account}/{c.change_account}",
+            "/".join(result.class_accounts(c)),
             *(_money(getattr(c, f)) for f in EQUATION_FIELDS),
         )
         for c in result.classes
@@ -135,8 +179,9 @@ def to_text(result):
             f"{_money(rule.alternative_value)}",
             f"  chosen: {rule.chosen} ({rule.mode})",
         ]
-    if options.country == "NO":
-        out += ["", "Tax value (sktl § 14-5) and temporary difference"]
+    if options.country in ("NO", "FI"):
+        law = "sktl § 14-5" if options.country == "NO" else "EVL 28 §: the book value"
+        out += ["", f"Tax value ({law}) and temporary difference"]
         out += _table(
             ("class", "accounting value", "tax value", "temporary difference"),
             [
@@ -147,6 +192,37 @@ def to_text(result):
                     _money(c.temporary_difference),
                 )
                 for c in result.classes
+            ],
+        )
+    if result.tax_groups:
+        out += ["", "Tax value per product group (varelagerloven § 1)"]
+        out += _table(
+            ("product group", "principle", "book value", "tax value", "difference"),
+            [
+                (
+                    g.name,
+                    g.principle,
+                    _money(g.book_value),
+                    _money(g.tax_value),
+                    _money(g.difference),
+                )
+                for g in result.tax_groups
+            ],
+        )
+    if result.replacement_disclosure is not None:
+        rule = result.framework.replacement_disclosure
+        out += ["", f"Replacement value against cost per balance-sheet line ({rule})"]
+        out += _table(
+            ("account", "classes", "cost", "replacement value", "difference"),
+            [
+                (
+                    line.inventory_account,
+                    ", ".join(line.inventory_classes),
+                    _money(line.cost),
+                    _money(line.replacement_value),
+                    _money(line.difference),
+                )
+                for line in result.replacement_disclosure
             ],
         )
     out += ["", "Entry"]

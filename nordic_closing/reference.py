@@ -1,7 +1,9 @@
 """Reference data shared with the Odoo layer: account mapping and K1 thresholds.
 
 Both live in the addon's ``data/`` folder, read here and loaded by Odoo from the
-same files, so there is one source of truth.
+same files, so there is one source of truth. The Danish and Finnish charts' mapping
+waits beside the engine (``mapping_dk_fi.csv``, the same shape with the write-down
+P&L account) until the Odoo layer loads it as well.
 """
 
 import csv
@@ -14,41 +16,71 @@ from .errors import ClosingError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAPPING_FILE = DATA_DIR / "nordic.stock.account.mapping.csv"
+#: Denmark's and Finland's charts (``dk``, ``fi``) in the same shape, with the
+#: write-down P&L account; kept beside the engine until the Odoo layer loads them
+#: from MAPPING_FILE too (a chart is in one file only)
+MAPPING_FILE_DK_FI = Path(__file__).resolve().parent / "mapping_dk_fi.csv"
+MAPPING_FILES = (MAPPING_FILE, MAPPING_FILE_DK_FI)
 K1_FILE = DATA_DIR / "k1_stock_threshold.csv"
 
 
 @dataclass(frozen=True)
 class ClassAccounts:
-    """The accounts of one inventory class (or of the Swedish stock reserve)."""
+    """The accounts of one inventory class (or of the Swedish stock reserve).
+
+    The first step of the closing (acquisition value) books the inventory account
+    against the change account, the second (write-down, and its release) the contra
+    account against the write-down P&L account. Without a contra account (Finland's
+    charts) the write-down is booked on the inventory account itself. Without a
+    write-down P&L account (Norway, Sweden) it goes to the change account.
+    """
 
     role: str
     balance_account: str  # 14x0 (2196 for the reserve)
-    contra_account: str  # 14x9 ("" for the reserve)
+    contra_account: str  # 14x9 ("" for the reserve, and in Finland)
     change_account: str  # 4x90 / 49x0 (8896 for the reserve)
+    write_down_pl_account: str = ""  # DK 1800/1430, FI 4440/3620; "": the change
+
+    @property
+    def write_down_counter_account(self):
+        """The P&L account of the write-down step: its own, else the change."""
+        return self.write_down_pl_account or self.change_account
 
 
 @cache
-def load_mapping(path=MAPPING_FILE):
-    """``{chart_template: {role: ClassAccounts}}`` from the mapping file."""
+def load_mapping(*paths):
+    """``{chart_template: {role: ClassAccounts}}`` from the mapping files
+    (``MAPPING_FILES`` unless named); ``write_down_account_code`` is optional."""
     mapping = {}
-    with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            mapping.setdefault(row["chart_template"], {})[row["role"]] = ClassAccounts(
-                row["role"],
-                row["balance_account_code"],
-                row["contra_account_code"],
-                row["change_account_code"],
-            )
+    for path in paths or MAPPING_FILES:
+        charts = {}
+        with open(path, newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                charts.setdefault(row["chart_template"], {})[row["role"]] = (
+                    ClassAccounts(
+                        row["role"],
+                        row["balance_account_code"],
+                        row["contra_account_code"],
+                        row["change_account_code"],
+                        row.get("write_down_account_code") or "",
+                    )
+                )
+        twice = sorted(charts.keys() & mapping.keys())
+        if twice:
+            raise ClosingError(f"the chart {twice[0]!r} is mapped twice ({path})")
+        mapping.update(charts)
     return mapping
 
 
 def chart_accounts(chart_template):
-    """The accounts of ``chart_template`` (``no``, ``se``, ``se_K2``, ``se_K3``)."""
+    """The accounts of ``chart_template`` (``no``, ``se``, ``se_K2``, ``se_K3``,
+    ``dk``, ``fi``)."""
     try:
         return load_mapping()[chart_template]
     except KeyError:
         raise ClosingError(
-            f"no account mapping for chart {chart_template!r} in {MAPPING_FILE.name}"
+            f"no account mapping for chart {chart_template!r} in "
+            f"{' or '.join(p.name for p in MAPPING_FILES)}"
         ) from None
 
 

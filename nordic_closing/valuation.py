@@ -73,6 +73,13 @@ class ItemStock:
     net_realisable_value: Decimal | None = None  # per unit
     nrv_source: str = ""
     valuation_group: str = ""
+    # per unit at the balance date: Finland's third leg of the lowest value
+    # (KPL 5:6 §), Denmark's dagspris of the tax view (varelagerloven § 1) and the
+    # replacement value of the disclosure (ÅRL § 89 stk. 2, KPA 2:4 §)
+    replacement_cost: Decimal | None = None
+    # Denmark: the product group whose tax principle applies (ClosingOptions.
+    # tax_principles); "": the item's inventory class
+    tax_group: str = ""
     # why the value differs from the source's own (e.g. Odoo's valuation)
     note: str = ""
     # the item's own accounts (an Odoo category's override); None: the class's

@@ -1,8 +1,11 @@
 """The closing workbook (XLSX, xlsxwriter) an accountant sends to the auditor.
 
 Sheets: summary with the entry, items post för post / post for post, the stock
-equation per class, the tax comparison and the accounting principles. Written in
-constant-memory mode (row by row), so 100,000 items stay cheap.
+equation per class, the tax comparison (per country: Sweden's 97 % rule, Norway's
+and Finland's tax value against book value per class, Denmark's per product group)
+and the accounting principles (with the replacement value against cost of ÅRL § 89
+stk. 2 / KPA 2:4 §). Written in constant-memory mode (row by row), so 100,000 items
+stay cheap.
 """
 
 from datetime import datetime
@@ -11,6 +14,7 @@ from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .closing import EQUATION_FIELDS, methods_used
+from .frameworks import COUNTRY
 from .labels import entry_label, labels
 from .money import ZERO
 from .valuation import PRODUCED_CLASSES
@@ -113,10 +117,7 @@ def _summary(sheet, result, text, fmt, meta):
         ),
         (text["framework"], result.framework.label),
         (text["method"], _methods_text(result, text)),
-        (
-            text["currency"],
-            meta.get("currency", "SEK" if options.country == "SE" else "NOK"),
-        ),
+        (text["currency"], meta.get("currency", COUNTRY[options.country].currency)),
         (text["entry_number"], meta.get("entry_number") or text["not_posted"]),
     ]
     for label, value in facts:
@@ -131,7 +132,7 @@ def _summary(sheet, result, text, fmt, meta):
     row += 1
     headers = (
         "inventory_class",
-        "accounts",
+        "accounts_write_down_pl" if result.own_write_down_pl_accounts else "accounts",
         "closing_acquisition_value",
         "write_down",
         "closing_value",
@@ -142,13 +143,7 @@ def _summary(sheet, result, text, fmt, meta):
     first = row
     for cls in result.classes:
         sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
-        sheet.write(
-            row,
-            1,
-            f"{cls.inventory_account} / {cls.contra_account} / "
-            f"{cls.change_account}",
-            fmt.text,
-        )
+        sheet.write(row, 1, " / ".join(result.class_accounts(cls)), fmt.text)
         for col, value in enumerate(
             (
                 cls.closing_acquisition_value,
@@ -218,8 +213,27 @@ def _summary(sheet, result, text, fmt, meta):
             row += 1
 
 
+#: the items sheet's columns: (width, kind), kind ``text`` (left aligned),
+#: ``number`` or ``total`` (a number summed in the total row)
+_ITEM_COLUMNS = {
+    "product": (18, "text"),
+    "name": (36, "text"),
+    "inventory_class": (24, "text"),
+    "quantity": (12, "number"),
+    "unit": (8, "text"),
+    "unit_cost": (14, "number"),
+    "acquisition_value": (16, "total"),
+    "nrv": (16, "number"),
+    "replacement_cost": (16, "number"),
+    "write_down": (14, "total"),
+    "reason": (20, "text"),
+    "value": (16, "total"),
+    "note": (60, "text"),
+}
+
+
 def _items(sheet, result, text, fmt):
-    headers = (
+    headers = [
         "product",
         "name",
         "inventory_class",
@@ -231,19 +245,29 @@ def _items(sheet, result, text, fmt):
         "write_down",
         "reason",
         "value",
-    )
-    # a note column only when an item has something to say
+    ]
+    # a replacement cost (Denmark, Finland) and a note column only when an item
+    # has one
+    if any(item.stock.replacement_cost is not None for item in result.items):
+        headers.insert(headers.index("nrv") + 1, "replacement_cost")
     if any(item.stock.note for item in result.items):
-        headers += ("note",)
-    widths = (18, 36, 24, 12, 8, 14, 16, 16, 14, 20, 16, 60)
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width)
+        headers.append("note")
+    col = {name: index for index, name in enumerate(headers)}
+    for name, index in col.items():
+        sheet.set_column(index, index, _ITEM_COLUMNS[name][0])
     sheet.freeze_panes(1, 1)
     sheet.repeat_rows(0)
+    text_columns = [i for n, i in col.items() if _ITEM_COLUMNS[n][1] == "text"]
     _header(
-        sheet, 0, [text[h] for h in headers], fmt, first_text=3, text_columns=(4, 9, 11)
+        sheet,
+        0,
+        [text[h] for h in headers],
+        fmt,
+        first_text=3,
+        text_columns=text_columns[3:],
     )
     row = 1
+    summed = [name for name in headers if _ITEM_COLUMNS[name][1] == "total"]
     totals = [ZERO, ZERO, ZERO]
     for item in result.items:
         stock = item.stock
@@ -257,21 +281,24 @@ def _items(sheet, result, text, fmt):
                 row, 5, stock.acquisition_value / stock.quantity, fmt.money
             )
         sheet.write_number(row, 6, stock.acquisition_value, fmt.money)
-        if stock.net_realisable_value is not None:
-            sheet.write_number(row, 7, stock.net_realisable_value, fmt.money)
-        sheet.write_number(row, 8, item.write_down, fmt.money_blank)
+        for name, amount in (
+            ("nrv", stock.net_realisable_value),
+            ("replacement_cost", stock.replacement_cost),
+        ):
+            if amount is not None:
+                sheet.write_number(row, col[name], amount, fmt.money)
+        sheet.write_number(row, col["write_down"], item.write_down, fmt.money_blank)
         if item.reason:
-            sheet.write_string(
-                row, 9, text.get(f"reason_{item.reason}", item.reason), fmt.text
-            )
-        sheet.write_number(row, 10, item.value, fmt.money)
+            reason = text.get(f"reason_{item.reason}", item.reason)
+            sheet.write_string(row, col["reason"], reason, fmt.text)
+        sheet.write_number(row, col["value"], item.value, fmt.money)
         if stock.note:
-            sheet.write_string(row, 11, stock.note, fmt.text)
+            sheet.write_string(row, col["note"], stock.note, fmt.text)
         totals[0] += stock.acquisition_value
         totals[1] += item.write_down
         totals[2] += item.value
         row += 1
-    _totals(sheet, row, 1, (6, 8, 10), text["total"], fmt, totals)
+    _totals(sheet, row, 1, [col[n] for n in summed], text["total"], fmt, totals)
     sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
 
 
@@ -307,11 +334,14 @@ def _equation(sheet, result, text, fmt):
 
 def _tax(sheet, result, text, fmt):
     sheet.set_column(0, 0, 62)
-    sheet.set_column(1, 3, 20)
-    if result.options.country == "SE":
+    sheet.set_column(1, 4, 20)
+    country = result.options.country
+    if country == "SE":
         _tax_sweden(sheet, result, text, fmt)
+    elif country == "DK":
+        _tax_denmark(sheet, result, text, fmt)
     else:
-        _tax_norway(sheet, result, text, fmt)
+        _tax_per_class(sheet, result, text, fmt)
 
 
 def _tax_sweden(sheet, result, text, fmt):
@@ -350,36 +380,76 @@ def _tax_sweden(sheet, result, text, fmt):
         sheet.write(row, 1, text[f"mode_{rule.mode}"], fmt.text)
 
 
-def _tax_norway(sheet, result, text, fmt):
-    sheet.write(0, 0, text["tax_no_title"], fmt.title)
-    headers = (
-        "inventory_class",
-        "accounting_value",
-        "tax_value",
-        "temporary_difference",
-    )
-    _header(sheet, 2, [text[h] for h in headers], fmt, first_text=1)
-    row = 3
-    for cls in result.classes:
-        sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
-        sheet.write_number(row, 1, cls.closing_value, fmt.money)
-        sheet.write_number(row, 2, cls.tax_value, fmt.money)
-        sheet.write_number(row, 3, cls.temporary_difference, fmt.money)
-        row += 1
-    _totals(
+#: Norway's and Finland's tax sheet: title, the difference's name, the note
+_TAX_PER_CLASS = {
+    "NO": ("tax_no_title", "temporary_difference", "tax_no_note"),
+    "FI": ("tax_fi_title", "difference", "tax_fi_note"),
+}
+
+
+def _tax_per_class(sheet, result, text, fmt):
+    """Norway (sktl § 14-5) and Finland (EVL 28 §): tax value against book value
+    per class."""
+    title, difference, note = _TAX_PER_CLASS[result.options.country]
+    _tax_table(
         sheet,
-        row,
-        3,
-        (1, 2, 3),
-        text["total"],
+        text,
         fmt,
+        (text[title], text[note]),
+        ("inventory_class", "accounting_value", "tax_value", difference),
         [
-            result.closing_value,
-            sum((c.tax_value for c in result.classes), ZERO),
-            sum((c.temporary_difference for c in result.classes), ZERO),
+            (
+                _class_name(text, cls.inventory_class),
+                cls.closing_value,
+                cls.tax_value,
+                cls.temporary_difference,
+            )
+            for cls in result.classes
         ],
     )
-    sheet.write(row + 2, 0, text["tax_no_note"], fmt.wrap)
+
+
+def _tax_denmark(sheet, result, text, fmt):
+    """Denmark (varelagerloven § 1): tax value against book value per product
+    group, at the principle chosen for the group."""
+    _tax_table(
+        sheet,
+        text,
+        fmt,
+        (text["tax_dk_title"], text["tax_dk_note"]),
+        ("tax_group", "tax_principle", "accounting_value", "tax_value", "difference"),
+        [
+            (
+                _class_name(text, group.name),
+                text[f"tax_principle_{group.principle}"],
+                group.book_value,
+                group.tax_value,
+                group.difference,
+            )
+            for group in result.tax_groups
+        ],
+    )
+
+
+def _tax_table(sheet, text, fmt, title_and_note, headers, rows):
+    """A title, a table whose amounts (the last three columns) are totalled, and a
+    note below."""
+    title, note = title_and_note
+    sheet.write(0, 0, title, fmt.title)
+    first_amount = len(headers) - 3
+    _header(sheet, 2, [text[h] for h in headers], fmt, first_text=first_amount)
+    row = 3
+    for values in rows:
+        for col, value in enumerate(values):
+            if col < first_amount:
+                sheet.write(row, col, value, fmt.text)
+            else:
+                sheet.write_number(row, col, value, fmt.money)
+        row += 1
+    columns = range(first_amount, len(headers))
+    totals = [sum((values[col] for values in rows), ZERO) for col in columns]
+    _totals(sheet, row, 3, columns, text["total"], fmt, totals)
+    sheet.write(row + 2, 0, note, fmt.wrap)
 
 
 def _methods_text(result, text):
@@ -406,12 +476,19 @@ def _for_classes(sentence, classes, text, used):
 def _principles(sheet, result, text, fmt, meta):
     options = result.options
     used = methods_used(options, result.classes)
+    framework = result.framework
     sheet.set_column(0, 0, 110)
+    sheet.set_column(1, 3, 18)
+    valuation = (
+        "principle_valuation_three"
+        if framework.replacement_cost == "leg"
+        else "principle_valuation"
+    )
     lines = [
         (text["principles_title"], fmt.title),
         ("", fmt.text),
-        (f"{text['framework']}: {result.framework.label}", fmt.text),
-        (text["principle_valuation"], fmt.wrap),
+        (f"{text['framework']}: {framework.label}", fmt.text),
+        (text[valuation], fmt.wrap),
         *(
             (_for_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)
             for method, classes in used.items()
@@ -428,9 +505,39 @@ def _principles(sheet, result, text, fmt, meta):
     if result.rule_97 and result.rule_97.chosen == "alternative":
         lines.append((text["principle_97"], fmt.wrap))
     if options.fixed_values:
-        lines.append((text["principle_fixed"], fmt.wrap))
+        law = framework.fixed_value_law
+        lines.append((text["principle_fixed"].format(law=law), fmt.wrap))
     for row, (line, style) in enumerate(lines):
         sheet.write(row, 0, line, style)
+    if result.replacement_disclosure is not None:
+        _replacement_disclosure(sheet, len(lines) + 1, result, text, fmt)
+
+
+def _replacement_disclosure(sheet, row, result, text, fmt):
+    """ÅRL § 89 stk. 2 / KPA 2:4 §: replacement value against cost per
+    balance-sheet line (inventory account)."""
+    rule = result.framework.replacement_disclosure
+    title = text["disclosure_title"].format(rule=rule)
+    sheet.write(row, 0, title, fmt.bold)
+    headers = ("balance_sheet_line", "acquisition_value", "replacement_value")
+    _header(sheet, row + 1, [text[h] for h in (*headers, "difference")], fmt)
+    row += 2
+    first = row
+    for line in result.replacement_disclosure:
+        names = ", ".join(_class_name(text, c) for c in line.inventory_classes)
+        sheet.write(row, 0, f"{line.inventory_account} {names}", fmt.text)
+        for col, value in enumerate(
+            (line.cost, line.replacement_value, line.difference), start=1
+        ):
+            sheet.write_number(row, col, value, fmt.money)
+        row += 1
+    lines = result.replacement_disclosure
+    totals = [
+        sum((getattr(line, name) for line in lines), ZERO)
+        for name in ("cost", "replacement_value", "difference")
+    ]
+    _totals(sheet, row, first, (1, 2, 3), text["total"], fmt, totals)
+    sheet.write(row + 1, 0, text["disclosure_note"], fmt.wrap)
 
 
 def _header(sheet, row, titles, fmt, first_text=1, text_columns=()):

@@ -36,8 +36,18 @@ MOVES_HEADER = ["date", "product", "inventory_class", "quantity", "unit_cost"]
 # columns as its rows have (so NRV rows of three also get valuation_group)
 FILES = {
     "moves": ("moves.csv", MOVES_HEADER),
-    "balances": ("balances.csv", ["account", "balance"]),
-    "nrv": ("nrv.csv", ["product", "net_realisable_value", "valuation_group"]),
+    "balances": ("balances.csv", ["account", "balance", "previous_write_down"]),
+    "nrv": (
+        "nrv.csv",
+        [
+            "product",
+            "net_realisable_value",
+            "valuation_group",
+            "replacement_cost",
+            "tax_group",
+            "tax_principle",
+        ],
+    ),
     "fixed_values": ("fixed.csv", ["inventory_class", "fixed_value"]),
 }
 

@@ -145,6 +145,12 @@ def test_framework_table_and_refusals_name_the_rule():
         "NO_NGAAP_SMALL",
         "NO_NGAAP",
         "NO_IFRS",
+        "DK_B",
+        "DK_C",
+        "DK_IFRS",
+        "FI_FAS",
+        "FI_PMA",
+        "FI_IFRS",
     }
     with pytest.raises(ClosingError, match="IL 17:4"):
         check_rule_97(get_framework("NO"), "contra")
