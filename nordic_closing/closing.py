@@ -91,6 +91,10 @@ class ClosingOptions:
     # manufacturing_price} (varelagerloven § 1); a group not named: its cost
     tax_principles: dict = field(default_factory=dict)
     tax_principle_origin: dict = field(default_factory=dict)  # {group: (source, row)}
+    # Denmark: an item of a dagspris group without its dagspris is refused (True),
+    # or valued for tax at cost with a note naming it, to be entered (False: a
+    # closing being prepared in Odoo, where the dagspris is entered on its lines)
+    require_dagspris: bool = True
 
     def __post_init__(self):
         if self.fiscal_year_start is None:
@@ -332,12 +336,19 @@ def default_fiscal_year_start(balance_date):
     return date.fromordinal(previous.toordinal() + 1)
 
 
-def compute_closing(items, options, ledger=None):
+def compute_closing(items, options, ledger=None, kept=None):
     """Value ``items`` (``ItemStock``) and book them against ``ledger``.
 
     ``ledger`` is ``{account code: balance}`` before the closing (debit positive).
     Without it, the ledger is taken to hold the opening values: each inventory
     account the opening AV of its classes, contra accounts and reserve 0.
+
+    ``kept``: ``{index of an item: (write_down, reason)}`` from an earlier run with
+    the same options, for the items whose inputs did not change (e.g. all but the
+    one whose NRV was entered): they keep that valuation and only the others, their
+    classes and the entry are computed again. Where a rule values every item from
+    the totals (fixed values, the 97 % rule, the K1 threshold) every item is
+    valued again.
     """
     framework = get_framework(options.country, options.framework)
     if options.method not in ("fifo", "average"):
@@ -353,15 +364,33 @@ def compute_closing(items, options, ledger=None):
     _check_items(framework, results, accounts)
     tax_principles = _tax_principles(framework, options, results)
 
+    if kept and not _values_from_totals(framework, options):
+        for index, (write_down, reason) in kept.items():
+            results[index].write_down, results[index].reason = write_down, reason
+        # a group is tested as one: all its items again when one of them changed
+        groups = {
+            r.stock.valuation_group
+            for index, r in enumerate(results)
+            if index not in kept and r.stock.valuation_group
+        }
+        to_value = [
+            r
+            for index, r in enumerate(results)
+            if index not in kept or r.stock.valuation_group in groups
+        ]
+        for result in to_value:
+            result.write_down, result.reason = ZERO, ""
+    else:
+        to_value = results
     _item_write_downs(
-        results,
+        to_value,
         options.obsolescence_bands,
         options.balance_date,
         framework.replacement_cost == "leg",
     )
-    _tax_bases(framework, options, results, tax_principles)
-    classes = _class_totals(framework, results, accounts)
     notes = []
+    _tax_bases(framework, options, results, tax_principles, notes)
+    classes = _class_totals(framework, results, accounts)
     _apply_fixed_values(framework, options, classes, results, notes)
     rule_97 = _apply_rule_97(framework, options, classes, results, notes)
     k1 = _apply_k1(framework, options, classes, results, notes)
@@ -445,6 +474,15 @@ def _check_items(framework, results, accounts):
                     *item.origin.get("valuation_group", (None, None)),
                     field="valuation_group",
                 ) from None
+
+
+def _values_from_totals(framework, options):
+    """Whether a rule sets the items' values from the totals of all of them."""
+    return bool(
+        options.fixed_values
+        or options.rule_97 != "off"
+        or (framework.k1_threshold and not options.k1_recognise)
+    )
 
 
 def _item_write_downs(results, bands, balance_date, replacement_leg):
@@ -730,9 +768,10 @@ def _tax_principles(framework, options, results):
     }
 
 
-def _tax_bases(framework, options, results, principles):
+def _tax_bases(framework, options, results, principles, notes):
     """What each item's tax value is (``ItemResult.tax_basis``); Denmark's dagspris
     needs the item's replacement cost."""
+    missing = []
     for result in results:
         if framework.tax_value == "book":
             result.tax_basis = "book"
@@ -744,6 +783,10 @@ def _tax_bases(framework, options, results, principles):
             and item.replacement_cost is None
             and item.quantity
         ):
+            if not options.require_dagspris:
+                result.tax_basis = "cost"
+                missing.append(item.product)
+                continue
             origin = item.origin.get("replacement_cost") or (
                 options.tax_principle_origin.get(result.tax_group, (None, None))
             )
@@ -754,6 +797,12 @@ def _tax_bases(framework, options, results, principles):
                 *origin,
                 field="replacement_cost",
             )
+    if missing:
+        notes.append(
+            "Denmark (varelagerloven § 1): no dagspris (replacement cost) yet for "
+            f"{', '.join(missing)} of a product group valued at dagspris: valued for "
+            "tax at cost until it is entered"
+        )
 
 
 def _tax_groups(options, results, principles, notes):

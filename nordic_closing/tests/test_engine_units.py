@@ -197,3 +197,110 @@ def test_shared_contra_balance_split_by_targets():
     result = compute_closing(items, options, ledger)
     assert result.entry == []
     assert [c.opening_value for c in result.classes] == [D("800.00"), D("400.00")]
+
+
+def test_kept_items_are_not_valued_again():
+    """An NRV entered on B: A keeps its earlier valuation, B and the entry change.
+
+    A: 10 units, AV 1,000, NRV 80 -> write-down 200 (the earlier run); kept with a
+    deliberately different figure (150) to show it is not valued again. B: 5 units,
+    AV 500, NRV now 90 -> value 450, write-down 50. Class 1460: AV 1,500, write-down
+    150 + 50 = 200; ledger empty -> 1460 +1,500 / 4390 -1,500, 4390 +200 / 1469 -200.
+    """
+    items = [
+        ItemStock(
+            "A", "goods_for_resale", D(10), D("1000.00"), net_realisable_value=D(80)
+        ),
+        ItemStock(
+            "B", "goods_for_resale", D(5), D("500.00"), net_realisable_value=D(90)
+        ),
+    ]
+    options = ClosingOptions(country="NO", balance_date=date(2025, 12, 31))
+    result = compute_closing(items, options, ledger={}, kept={0: (D("150.00"), "nrv")})
+    assert [(r.write_down, r.reason) for r in result.items] == [
+        (D("150.00"), "nrv"),
+        (D("50.00"), "nrv"),
+    ]
+    assert result.classes[0].write_down == D("200.00")
+    assert result.net_by_account() == {
+        "1460": D("1500.00"),
+        "4390": D("-1300.00"),
+        "1469": D("-200.00"),
+    }
+
+
+def test_kept_ignored_where_totals_value_the_items():
+    """Sweden K2 with the 97 % rule: every item is valued again whatever is kept.
+
+    A: AV 1,000, NRV 99/unit x 10 = 990 -> write-down 10; B: AV 500, no NRV.
+    Main rule 1,490 against 97 % of 1,500 = 1,455: the alternative wins, so the
+    items' own write-downs are not booked (0) and the class carries the 3 %, 45.
+    A kept write-down of 300 on A would change that if it were used: it is not.
+    """
+    items = [
+        ItemStock(
+            "A", "goods_for_resale", D(10), D("1000.00"), net_realisable_value=D(99)
+        ),
+        ItemStock("B", "goods_for_resale", D(5), D("500.00")),
+    ]
+    options = ClosingOptions(
+        country="SE", balance_date=date(2025, 12, 31), framework="K2", rule_97="contra"
+    )
+    fresh = compute_closing(items, options, ledger={})
+    again = compute_closing(items, options, ledger={}, kept={0: (D("300.00"), "nrv")})
+    assert fresh.classes[0].write_down == again.classes[0].write_down == D("45.00")
+    assert [r.write_down for r in again.items] == [r.write_down for r in fresh.items]
+    assert again.net_by_account() == fresh.net_by_account()
+
+
+def test_kept_group_valued_again_when_a_member_changed():
+    """Sweden K2 group G: A kept, B changed -> the group is tested again as one.
+
+    A: AV 1,000, NRV 110 x 10 = 1,100; B: AV 1,000, NRV 70 x 10 = 700. Group AV
+    2,000, NRV 1,800 -> shortfall 200 spread by AV: A 100, B 100 (reason group).
+    """
+    items = [
+        ItemStock(
+            "A",
+            "goods_for_resale",
+            D(10),
+            D("1000.00"),
+            net_realisable_value=D(110),
+            valuation_group="G",
+        ),
+        ItemStock(
+            "B",
+            "goods_for_resale",
+            D(10),
+            D("1000.00"),
+            net_realisable_value=D(70),
+            valuation_group="G",
+        ),
+    ]
+    options = ClosingOptions(
+        country="SE", balance_date=date(2025, 12, 31), framework="K2"
+    )
+    result = compute_closing(items, options, ledger={}, kept={0: (D("0.00"), "")})
+    assert [(r.write_down, r.reason) for r in result.items] == [
+        (D("100.00"), "group"),
+        (D("100.00"), "group"),
+    ]
+
+
+def test_missing_dagspris_refused_or_noted():
+    """Denmark, group G valued at dagspris, item A (10 x 100 = 1,000) without one:
+    refused by default; with require_dagspris=False taxed at cost 1,000, noted."""
+    items = [
+        ItemStock("A", "goods_for_resale", D(10), D("1000.00"), tax_group="G"),
+    ]
+    options = ClosingOptions(
+        country="DK",
+        balance_date=date(2025, 12, 31),
+        tax_principles={"G": "dagspris"},
+    )
+    with pytest.raises(ClosingError, match="dagspris"):
+        compute_closing(items, options, ledger={})
+    options.require_dagspris = False
+    result = compute_closing(items, options, ledger={})
+    assert result.items[0].tax_value == D("1000.00")
+    assert any("no dagspris" in note and "A" in note for note in result.notes)
