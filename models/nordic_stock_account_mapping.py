@@ -33,6 +33,11 @@ class NordicStockAccountMapping(models.Model):
         "Write-down account code",
         help="Contra account for accumulated write-downs (14x9).",
     )
+    write_down_account_code = fields.Char(
+        "Write-down P&L account code",
+        help="Profit and loss account of the write-down and its release (Denmark "
+        "1800/1430, Finland 4440/3620); empty: the change in inventory account.",
+    )
     change_account_code = fields.Char(
         "Change in inventory account code",
         help="Profit and loss account for the change in inventory (49x0, 4x90) or "
@@ -83,4 +88,5 @@ class NordicStockAccountMapping(models.Model):
             "balance_account_id": self.balance_account_code,
             "contra_account_id": self.contra_account_code,
             "change_account_id": self.change_account_code,
+            "write_down_account_id": self.write_down_account_code,
         }

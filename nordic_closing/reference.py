@@ -1,9 +1,9 @@
 """Reference data shared with the Odoo layer: account mapping and K1 thresholds.
 
 Both live in the addon's ``data/`` folder, read here and loaded by Odoo from the
-same files, so there is one source of truth. The Danish and Finnish charts' mapping
-waits beside the engine (``mapping_dk_fi.csv``, the same shape with the write-down
-P&L account) until the Odoo layer loads it as well.
+same files, so there is one source of truth. The mapping covers the charts ``no``,
+``se``, ``se_K2``, ``se_K3``, ``dk`` and ``fi``; ``write_down_account_code`` is the
+write-down P&L account (Denmark, Finland), empty where it is the change account.
 """
 
 import csv
@@ -16,11 +16,7 @@ from .errors import ClosingError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAPPING_FILE = DATA_DIR / "nordic.stock.account.mapping.csv"
-#: Denmark's and Finland's charts (``dk``, ``fi``) in the same shape, with the
-#: write-down P&L account; kept beside the engine until the Odoo layer loads them
-#: from MAPPING_FILE too (a chart is in one file only)
-MAPPING_FILE_DK_FI = Path(__file__).resolve().parent / "mapping_dk_fi.csv"
-MAPPING_FILES = (MAPPING_FILE, MAPPING_FILE_DK_FI)
+MAPPING_FILES = (MAPPING_FILE,)
 K1_FILE = DATA_DIR / "k1_stock_threshold.csv"
 
 
