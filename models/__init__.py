@@ -10,9 +10,11 @@ from . import account_chart_template
 from . import nordic_stock_closing_line
 from . import nordic_stock_closing_class
 from . import nordic_stock_closing_entry
+from . import nordic_stock_closing_disclosure
 from . import nordic_stock_closing
 from . import nordic_stock_closing_guard
 from . import nordic_stock_closing_snapshot
+from . import nordic_stock_closing_settings
 from . import nordic_stock_closing_result
 from . import nordic_stock_closing_storage
 from . import nordic_stock_closing_posting

@@ -4,7 +4,12 @@ declaration of an account the closing books on."""
 
 from odoo import fields
 
-from ..nordic_closing.frameworks import FRAMEWORKS, INVENTORY_CLASSES, STOCK_RESERVE
+from ..nordic_closing.frameworks import (
+    FRAMEWORKS,
+    INVENTORY_CLASSES,
+    STOCK_RESERVE,
+    TAX_PRINCIPLES,
+)
 from ..nordic_closing.labels import labels
 
 #: the inventory classes of DOMAIN.md section 3, in the order accountants read them,
@@ -19,10 +24,20 @@ WRITE_DOWN_REASON_SELECTION = [
     for key, label in labels("en").items()
     if key.startswith("reason_")
 ]
+#: Denmark's tax principles per product group (varelagerloven § 1), engine labels
+TAX_PRINCIPLE_SELECTION = [
+    (key, labels("en")[f"tax_principle_{key}"]) for key in TAX_PRINCIPLES
+]
 #: where an item's net realisable value comes from
 NRV_SOURCE_SELECTION = [
     ("none", "None"),
     ("sales_price", "Sales price less selling costs"),
+    ("manual", "Entered"),
+]
+#: where an item's replacement cost comes from (Denmark, Finland)
+REPLACEMENT_SOURCE_SELECTION = [
+    ("none", "None"),
+    ("vendor_price", "Vendor price"),
     ("manual", "Entered"),
 ]
 

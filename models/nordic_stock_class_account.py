@@ -7,6 +7,7 @@ CLASS_ACCOUNT_FIELDS = (
     "balance_account_id",
     "contra_account_id",
     "change_account_id",
+    "write_down_account_id",
 )
 
 
@@ -40,10 +41,16 @@ class NordicStockClassAccount(models.Model):
         "Profit and loss account for the change in inventory (49x0, 4x90) or "
         "in the stock reserve (8896).",
     )
+    write_down_account_id = account_field(
+        "Write-down P&L account",
+        "Profit and loss account of the write-down and its release (Denmark "
+        "1800/1430, Finland 4440/3620). Empty: the change in inventory account, as "
+        "in Norway and Sweden.",
+    )
     fixed_value = fields.Monetary(
         help="Raw materials and consumables carried at a fixed quantity and value "
-        "(ÅRL 4:12, Sweden K1/K2/K3 only). Leave empty to value the stock item by "
-        "item.",
+        "(Sweden K1/K2/K3: ÅRL 4:12; Finland FAS/PMA: KPL 5:6 § 3 mom., within the "
+        "company's tolerance). Leave empty to value the stock item by item.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     missing_account_codes = fields.Char(

@@ -9,7 +9,12 @@ from .nordic_selections import FRAMEWORK_SELECTION
 
 _logger = logging.getLogger(__name__)
 
-COUNTRY_TZ = {"NO": "Europe/Oslo", "SE": "Europe/Stockholm"}
+COUNTRY_TZ = {
+    "NO": "Europe/Oslo",
+    "SE": "Europe/Stockholm",
+    "DK": "Europe/Copenhagen",
+    "FI": "Europe/Helsinki",
+}
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MANAGER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_manager"
 USER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_user"
@@ -30,6 +35,8 @@ SERVER_FIELDS = frozenset(
         "selling_cost_percent",
         "obsolescence_bands",
         "fixed_values",
+        "fixed_value_tolerance",
+        "previous_write_downs",
         "acquisition_value",
         "write_down",
         "closing_value",
@@ -134,6 +141,14 @@ class NordicStockClosing(models.Model):
     entry_line_ids = fields.One2many(
         "nordic.stock.closing.entry", "closing_id", copy=False
     )
+    disclosure_ids = fields.One2many(
+        "nordic.stock.closing.disclosure",
+        "closing_id",
+        "Tax view and note",
+        copy=False,
+        help="Denmark: the tax value per product group; Denmark class C and Finland: "
+        "the replacement value against cost per balance-sheet line.",
+    )
     line_count = fields.Integer(compute="_compute_line_count")
     acquisition_value = fields.Monetary(readonly=True, copy=False)
     write_down = fields.Monetary(readonly=True, copy=False)
@@ -162,6 +177,19 @@ class NordicStockClosing(models.Model):
     error_message = fields.Text(readonly=True, copy=False)
     fixed_values = fields.Text(
         readonly=True, copy=False, help="Fixed values (ÅRL 4:12) used, per class."
+    )
+    fixed_value_tolerance = fields.Float(
+        readonly=True,
+        copy=False,
+        digits=(5, 2),
+        help="Finland: the tolerance (%) of the fixed values used.",
+    )
+    previous_write_downs = fields.Text(
+        readonly=True,
+        copy=False,
+        help="Finland: the write-downs of the previous posted closing on inventory "
+        "accounts without a contra account (the part of their balance that is not "
+        "acquisition value), per account.",
     )
     computed_at = fields.Datetime(readonly=True, copy=False)
     categories_fingerprint = fields.Char(readonly=True, copy=False)
@@ -259,7 +287,8 @@ class NordicStockClosing(models.Model):
                 )
             )
         self._nordic_check_lock_dates(self.date)
-        result = self._nordic_posting_result()
+        # what is booked must be complete (e.g. every dagspris entered)
+        result = self.with_context(nordic_posting=True)._nordic_posting_result()
         self._nordic_check_journal_set()
         self._nordic_claim_posting()
         self._nordic_post(result)

@@ -16,6 +16,9 @@ class NordicStockClosingClass(models.Model):
         "account.account", string="Write-down account", check_company=True
     )
     change_account_id = fields.Many2one("account.account", check_company=True)
+    write_down_account_id = fields.Many2one(
+        "account.account", "Write-down P&L account", check_company=True
+    )
     opening_value = fields.Monetary()
     purchases = fields.Monetary(
         string="Purchases / production",

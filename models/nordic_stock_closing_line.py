@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from .nordic_selections import (
     INVENTORY_CLASS_SELECTION,
     NRV_SOURCE_SELECTION,
+    REPLACEMENT_SOURCE_SELECTION,
     WRITE_DOWN_REASON_SELECTION,
 )
 from .nordic_stock_closing import is_server_write, server_env
@@ -72,7 +73,7 @@ class NordicStockClosingLine(models.Model):
     _inherit = ["nordic.closing.part"]
     _description = "Inventory closing item"
     _order = "closing_id, inventory_class, product_id"
-    _nordic_inputs = frozenset({"net_realisable_value"})
+    _nordic_inputs = frozenset({"net_realisable_value", "replacement_cost"})
 
     state = fields.Selection(related="closing_id.state")
     product_id = fields.Many2one(
@@ -108,6 +109,19 @@ class NordicStockClosingLine(models.Model):
     nrv_source = fields.Selection(
         NRV_SOURCE_SELECTION, "NRV source", default="none", readonly=True
     )
+    replacement_cost = fields.Monetary(
+        "Replacement cost per unit",
+        help="Denmark and Finland: what a unit would cost to buy at the balance date "
+        "(Finland's third leg of the lowest value, KPL 5:6 §; Denmark's dagspris and "
+        "the replacement value of the note). Proposed from the product's vendor "
+        "price; enter it to override.",
+    )
+    replacement_source = fields.Selection(
+        REPLACEMENT_SOURCE_SELECTION,
+        "Replacement cost source",
+        default="none",
+        readonly=True,
+    )
     write_down = fields.Monetary(readonly=True)
     write_down_reason = fields.Selection(
         WRITE_DOWN_REASON_SELECTION,
@@ -133,29 +147,37 @@ class NordicStockClosingLine(models.Model):
             line.value = line.acquisition_value - line.write_down
 
     def write(self, vals):
-        entered = "net_realisable_value" in vals and not is_server_write(self)
-        if entered:
-            vals = {
-                **vals,
-                "net_realisable_value": self._nordic_check_nrv(
-                    vals["net_realisable_value"]
-                ),
-            }
+        #: an input a person enters -> the field saying where its value comes from
+        sources = {
+            "net_realisable_value": "nrv_source",
+            "replacement_cost": "replacement_source",
+        }
+        entered = [] if is_server_write(self) else [f for f in sources if f in vals]
+        vals = {
+            **vals,
+            **{
+                fname: self._nordic_check_amount(fname, vals[fname])
+                for fname in entered
+            },
+        }
         res = super().write(vals)
         if entered:
             server_env(self).write(
                 {
-                    "nrv_source": "manual"
-                    if vals["net_realisable_value"] is not False
-                    else "none"
+                    sources[fname]: "manual" if vals[fname] is not False else "none"
+                    for fname in entered
                 }
             )
             for closing in self.closing_id.filtered(lambda c: c.state == "computed"):
-                closing._nordic_store_result(closing._nordic_result())
+                # only these lines, their classes and the entry preview change
+                closing._nordic_store_result(
+                    closing._nordic_result(changed_line_ids=set(self.ids))
+                )
         return res
 
-    def _nordic_check_nrv(self, value):
-        """An entered NRV: a finite amount from 0 up to 10^15, or False (none)."""
+    def _nordic_check_amount(self, fname, value):
+        """An entered amount per unit (NRV, replacement cost): a finite amount from
+        0 up to 10^15, or False (none)."""
         if value is False or value is None:
             return False
         try:
@@ -167,8 +189,9 @@ class NordicStockClosingLine(models.Model):
         ):
             raise ValidationError(
                 self.env._(
-                    "Net realisable value: enter an amount from 0 up to 10^15 per "
-                    "unit (%(value)r is not one).",
+                    "%(field)s: enter an amount from 0 up to 10^15 (%(value)r is not "
+                    "one).",
+                    field=self._fields[fname]._description_string(self.env),
                     value=value,
                 )
             )

@@ -223,3 +223,26 @@ SELECT d.product_id, d.kind, d.quantity, d.value,
   JOIN replayed r ON r.product_id = d.product_id
  ORDER BY d.product_id, day, d.id
 """
+
+# Per product: the first vendor price valid at the date (Odoo's order of vendor
+# prices), less its discount, per unit of the product's unit of measure (the price
+# is per the purchase unit), in the vendor line's currency: the replacement
+# cost proposed for Denmark and Finland.
+VENDOR_PRICES = """
+SELECT DISTINCT ON (pp.id) pp.id,
+       si.price * (1 - COALESCE(si.discount, 0) / 100)
+           * CASE WHEN puom.category_id = uom.category_id
+                  THEN puom.factor / uom.factor ELSE 1 END,
+       si.currency_id
+  FROM product_product pp
+  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+  JOIN uom_uom uom ON uom.id = pt.uom_id
+  JOIN product_supplierinfo si ON si.product_tmpl_id = pt.id
+                              AND (si.product_id IS NULL OR si.product_id = pp.id)
+  JOIN uom_uom puom ON puom.id = pt.uom_po_id
+ WHERE pp.id = ANY(%(products)s)
+   AND (si.company_id IS NULL OR si.company_id = %(company)s)
+   AND (si.date_start IS NULL OR si.date_start <= %(date)s)
+   AND (si.date_end IS NULL OR si.date_end >= %(date)s)
+ ORDER BY pp.id, si.sequence, si.min_qty DESC, si.price, si.id
+"""

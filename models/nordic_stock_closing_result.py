@@ -1,8 +1,6 @@
 """The engine call: settings → snapshot → lines → engine → stored result."""
 
 import hashlib
-import json
-from decimal import Decimal
 
 from odoo import fields, models
 from odoo.exceptions import UserError
@@ -10,17 +8,10 @@ from odoo.tools import SQL
 
 from ..nordic_closing import (
     INVENTORY_CLASSES,
-    ClassAccounts,
     ClosingError,
-    ClosingOptions,
     ItemStock,
-    ObsolescenceBand,
     compute_closing,
 )
-from ..nordic_closing.closing import format_bands
-from ..nordic_closing.frameworks import STOCK_RESERVE
-from ..nordic_closing.inputs import parse_bands
-from ..nordic_closing.labels import language_of
 from ..nordic_closing.valuation import nrv_from_sales_price
 from .nordic_stock_closing import _dec
 
@@ -36,11 +27,7 @@ class NordicStockClosingResult(models.Model):
         categories = self._nordic_categories()
         snapshot = self._nordic_read_layers(categories)
         self._nordic_check_negative(snapshot)
-        manual_nrv = {
-            line.product_id.id: line.net_realisable_value
-            for line in self.line_ids
-            if line.nrv_source == "manual"
-        }
+        entered = self._nordic_entered_inputs()
         self.line_ids._nordic_sudo_unlink()
         self._nordic_write(
             {
@@ -48,7 +35,7 @@ class NordicStockClosingResult(models.Model):
                 "categories_fingerprint": self._nordic_fingerprint(categories),
             }
         )
-        rows = self._prepare_line_rows(snapshot, categories, manual_nrv)
+        rows = self._prepare_line_rows(snapshot, categories, entered)
         result = self._nordic_engine(
             [self._nordic_item(row, categories) for row in rows], categories
         )
@@ -85,6 +72,8 @@ class NordicStockClosingResult(models.Model):
             "selling_cost_percent",
             "obsolescence_bands",
             "fixed_values",
+            "fixed_value_tolerance",
+            "previous_write_downs",
         )
         if any((self[fname] or False) != (settings[fname] or False) for fname in kept):
             return True
@@ -111,7 +100,13 @@ SELECT 1 FROM nordic_stock_closing_line l
         """A short digest of what the closing used of its categories."""
         text = repr(
             sorted(
-                (category_id, info["class"], info["cost_method"], info["real_time"])
+                (
+                    category_id,
+                    info["class"],
+                    info["cost_method"],
+                    info["real_time"],
+                    info["tax_principle"],
+                )
                 + tuple(sorted(info["account_ids"].items()))
                 for category_id, info in categories.items()
             )
@@ -131,50 +126,61 @@ SELECT 1 FROM nordic_stock_closing_line l
                 )
             )
 
-    def _prepare_settings_vals(self):
-        """The company's settings as the closing uses them, kept on the closing."""
-        company = self.company_id
-        bands = tuple(
-            ObsolescenceBand(days, _dec(percent))
-            for days, percent in company._nordic_obsolescence_bands()
+    def _nordic_entered_inputs(self):
+        """``{product id: {field: amount}}``: the NRVs and replacement costs a person
+        entered on the lines, kept when the closing is computed again."""
+        Line = self.env["nordic.stock.closing.line"]
+        Line.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT product_id,
+       CASE WHEN nrv_source = 'manual' THEN net_realisable_value END,
+       CASE WHEN replacement_source = 'manual' THEN replacement_cost END
+  FROM nordic_stock_closing_line
+ WHERE closing_id = %s AND 'manual' IN (nrv_source, replacement_source)
+                """,
+                self.id,
+            )
         )
-        fixed_values = {
-            record.role: str(_dec(record.fixed_value))
-            for record in company.nordic_stock_class_account_ids
-            if record.fixed_value and record.role in INVENTORY_CLASSES
-        }
         return {
-            "fiscal_year_start": self._nordic_fiscal_year_start(),
-            "framework": company.nordic_closing_framework,
-            "rule_97": company.nordic_rule_97 or "off",
-            "selling_cost_percent": company.nordic_selling_cost_percent,
-            "obsolescence_bands": format_bands(bands),
-            "fixed_values": json.dumps(fixed_values, sort_keys=True)
-            if fixed_values
-            else False,
-            "journal_id": self.journal_id.id or company.nordic_closing_journal_id.id,
-            "error_message": False,
-            # the clock of the layers' create_date (the transaction's)
-            "computed_at": self.env.cr.now(),
+            product_id: {
+                fname: amount
+                for fname, amount in (
+                    ("net_realisable_value", nrv),
+                    ("replacement_cost", replacement),
+                )
+                if amount is not None
+            }
+            for product_id, nrv, replacement in self.env.cr.fetchall()
         }
 
-    def _prepare_line_rows(self, snapshot, categories, manual_nrv):
-        """The snapshot as line values: the NRV entered on a line is kept, else the
-        engine's NRV from the sales price; a value that differs from Odoo's own is
-        explained."""
+    def _prepare_line_rows(self, snapshot, categories, entered):
+        """The snapshot as line values: an NRV or replacement cost entered on a line
+        is kept, else the engine's NRV from the sales price and the vendor price; a
+        value that differs from Odoo's own is explained."""
         selling_cost = self.company_id.nordic_selling_cost_percent
+        vendor_prices = self._nordic_vendor_prices(snapshot)
         for row in snapshot:
             inventory_class = categories[row["categ_id"]]["class"]
-            if row["product_id"] in manual_nrv:
-                nrv, source = _dec(manual_nrv[row["product_id"]]), "manual"
+            own = entered.get(row["product_id"], {})
+            if "net_realisable_value" in own:
+                nrv, source = _dec(own["net_realisable_value"]), "manual"
             else:
                 nrv = nrv_from_sales_price(
                     inventory_class, row["list_price"], selling_cost
                 )
                 source = "none" if nrv is None else "sales_price"
+            if "replacement_cost" in own:
+                replacement = (_dec(own["replacement_cost"]), "manual")
+            elif row["product_id"] in vendor_prices:
+                replacement = (vendor_prices[row["product_id"]], "vendor_price")
+            else:
+                replacement = (None, "none")
             row["inventory_class"] = inventory_class
             row["net_realisable_value"] = nrv
             row["nrv_source"] = source
+            row["replacement_cost"], row["replacement_source"] = replacement
             row["valuation_note"] = self._nordic_valuation_note(row)
         return snapshot
 
@@ -204,51 +210,40 @@ SELECT 1 FROM nordic_stock_closing_line l
             reason=reason,
         )
 
-    def _nordic_options(self, accounts_by_class, categories):
-        """The engine's options from the settings kept on the closing."""
-        class_methods = {}
-        for info in categories.values():
-            # a class whose categories mix methods is stated as FIFO's
-            if class_methods.get(info["class"]) != "fifo":
-                class_methods[info["class"]] = info["cost_method"]
-        country, code = self.framework.split("_", 1)
-        fixed_values = {
-            role: Decimal(value)
-            for role, value in json.loads(self.fixed_values or "{}").items()
-        }
-        return ClosingOptions(
-            country=country,
-            balance_date=self.date,
-            framework=code,
-            method="fifo",
-            class_methods=class_methods,
-            fiscal_year_start=self.fiscal_year_start,
-            rule_97=self.rule_97 or "off",
-            obsolescence_bands=parse_bands(self.obsolescence_bands),
-            fixed_values=fixed_values,
-            accounts=accounts_by_class,
-            lang=language_of(self._nordic_document_lang()),
-        )
+    def _nordic_result(self, categories=None, changed_line_ids=None):
+        """The engine's closing of the stored lines against the ledger.
 
-    def _nordic_result(self, categories=None):
-        """The engine's closing of the stored lines against the ledger."""
+        ``changed_line_ids``: only these lines' inputs changed (an NRV entered): the
+        other lines keep their stored valuation, the engine values these lines, their
+        classes and the entry again (unless a rule values every item from the
+        totals)."""
         self.ensure_one()
         if categories is None:
             categories = self._nordic_categories()
         lines = self._nordic_read_lines()
+        kept = None
+        if changed_line_ids is not None:
+            kept = {
+                index: (_dec(line["write_down"]), line["write_down_reason"] or "")
+                for index, line in enumerate(lines)
+                if line["id"] not in changed_line_ids
+            }
         result = self._nordic_engine(
-            [self._nordic_item(line, categories) for line in lines], categories
+            [self._nordic_item(line, categories) for line in lines], categories, kept
         )
         result.lines = lines
         return result
 
-    def _nordic_engine(self, items, categories):
+    def _nordic_engine(self, items, categories, kept=None):
         """The engine's closing of ``items`` against the ledger."""
         accounts_by_class, account_ids = self._nordic_class_accounts(categories)
         ledger = self._nordic_ledger(account_ids)
         try:
             result = compute_closing(
-                items, self._nordic_options(accounts_by_class, categories), ledger
+                items,
+                self._nordic_options(accounts_by_class, categories),
+                ledger,
+                kept=kept,
             )
         except ClosingError as error:
             raise UserError(str(error)) from None
@@ -273,46 +268,13 @@ SELECT 1 FROM nordic_stock_closing_line l
             if nrv_source in (None, "none")
             else _dec(line["net_realisable_value"]),
             nrv_source=nrv_source or False,
+            replacement_cost=None
+            if line["replacement_source"] in (None, "none")
+            else _dec(line["replacement_cost"]),
+            tax_group=categories[line["categ_id"]]["tax_group"],
             note=line["valuation_note"] or "",
             accounts=categories[line["categ_id"]]["accounts"],
         )
-
-    def _nordic_class_accounts(self, categories):
-        """``({class: ClassAccounts}, {code: account id})``: the accounts of the
-        categories' classes, then the company's for the classes no category has
-        (their balance must still be brought to the closing value, zero), and the
-        Swedish stock reserve."""
-        accounts_by_class, account_ids = {}, {}
-        for info in categories.values():
-            accounts_by_class.setdefault(info["class"], info["accounts"])
-            account_ids.update(info["account_ids"])
-        company = self.company_id
-        records = company.nordic_stock_class_account_ids.with_company(company)
-        for record in records:
-            role = record.role
-            balance, contra, change = (
-                record.balance_account_id,
-                record.contra_account_id,
-                record.change_account_id,
-            )
-            if role in accounts_by_class or not (balance and change):
-                continue
-            if role not in INVENTORY_CLASSES and role != STOCK_RESERVE:
-                continue
-            accounts_by_class[role] = ClassAccounts(
-                role, balance.code, contra.code or "", change.code
-            )
-            account_ids.update({a.code: a.id for a in (balance, contra, change) if a})
-        if self.rule_97 == "reserve" and STOCK_RESERVE not in accounts_by_class:
-            raise UserError(
-                self.env._(
-                    "The 97 %% rule is booked as stock reserve, but %(company)s has no "
-                    "stock reserve accounts (2196/8896): add them under Accounting > "
-                    "Configuration > Inventory closing accounts.",
-                    company=company.name,
-                )
-            )
-        return accounts_by_class, account_ids
 
     def _nordic_store_result(self, result, lines_stored=False):
         """Write the items' write-downs (unless the lines were stored with them),
@@ -322,6 +284,7 @@ SELECT 1 FROM nordic_stock_closing_line l
         account_ids = result.account_ids
         self.class_ids._nordic_sudo_unlink()
         self.entry_line_ids._nordic_sudo_unlink()
+        self.disclosure_ids._nordic_sudo_unlink()
         booked, rule = result.rule_97, result.tax_rule_97
         self._nordic_write(
             {
@@ -344,6 +307,10 @@ SELECT 1 FROM nordic_stock_closing_line l
                     )
                     for index, line in enumerate(result.entry)
                 ],
+                "disclosure_ids": [
+                    fields.Command.create(vals)
+                    for vals in self._prepare_disclosure_vals(result)
+                ],
                 "acquisition_value": result.acquisition_value,
                 "write_down": result.write_down,
                 "closing_value": result.closing_value,
@@ -356,6 +323,35 @@ SELECT 1 FROM nordic_stock_closing_line l
             }
         )
 
+    def _prepare_disclosure_vals(self, result):
+        """Denmark's tax value per product group and the replacement value note, as
+        the engine computed them."""
+        groups = [
+            {
+                "kind": "tax_group",
+                "sequence": index,
+                "name": group.name,
+                "tax_principle": group.principle,
+                "book_value": group.book_value,
+                "compare_value": group.tax_value,
+                "difference": group.difference,
+            }
+            for index, group in enumerate(result.tax_groups or ())
+        ]
+        accounts = [
+            {
+                "kind": "replacement",
+                "sequence": index,
+                "name": line.inventory_account,
+                "account_id": result.account_ids.get(line.inventory_account),
+                "book_value": line.cost,
+                "compare_value": line.replacement_value,
+                "difference": line.difference,
+            }
+            for index, line in enumerate(result.replacement_disclosure or ())
+        ]
+        return groups + accounts
+
     def _prepare_class_vals(self, cls, result):
         """A class of the stock equation, as the engine computed it."""
         account_ids = result.account_ids
@@ -365,6 +361,7 @@ SELECT 1 FROM nordic_stock_closing_line l
             "inventory_account_id": account_ids.get(cls.inventory_account),
             "contra_account_id": account_ids.get(cls.contra_account),
             "change_account_id": account_ids.get(cls.change_account),
+            "write_down_account_id": account_ids.get(cls.write_down_pl_account),
             "opening_value": cls.opening_value,
             "purchases": cls.purchases,
             "closing_acquisition_value": cls.closing_acquisition_value,

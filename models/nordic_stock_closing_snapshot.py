@@ -13,6 +13,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..nordic_closing import ClassAccounts, default_fiscal_year_start
+from ..nordic_closing.frameworks import get_framework
 from ..nordic_closing.valuation import (
     ADJUSTMENT,
     MOVEMENT_KINDS,
@@ -25,9 +26,13 @@ from .nordic_stock_closing_queries import (
     DATED_LAYERS,
     PRODUCT_SNAPSHOT,
     REPLAYED_MOVEMENTS,
+    VENDOR_PRICES,
 )
 
 _logger = logging.getLogger(__name__)
+
+#: the accounts every category needs (Finland: no contra account)
+ACCOUNT_ROLES = ("balance", "contra", "change")
 
 
 class NordicStockClosingSnapshot(models.Model):
@@ -87,6 +92,10 @@ SELECT DISTINCT pt.categ_id
             .with_company(company)
             .browse(row[0] for row in self.env.cr.fetchall())
         )
+        # Finland's charts have no contra account: the write-down is booked on the
+        # inventory account itself; elsewhere the contra account is required
+        country, _code = self._nordic_country()
+        required = ("balance", "change") if country == "FI" else ACCOUNT_ROLES
         info, missing_class, missing_accounts = {}, [], []
         for category in categories:
             if not category.nordic_inventory_class:
@@ -96,7 +105,7 @@ SELECT DISTINCT pt.categ_id
                 key: account.with_company(company)
                 for key, account in category._nordic_get_accounts(company).items()
             }
-            absent = [k for k in ("balance", "contra", "change") if not accounts[k]]
+            absent = [k for k in required if not accounts[k]]
             if absent:
                 missing_accounts.append(
                     f"{category.complete_name} ({', '.join(absent)})"
@@ -107,6 +116,11 @@ SELECT DISTINCT pt.categ_id
             raise UserError(
                 self._nordic_categories_message(missing_class, missing_accounts)
             )
+        # a product group is one category: two of the same name stay apart
+        names = [entry["tax_group"] for entry in info.values()]
+        for category_id, entry in info.items():
+            if names.count(entry["tax_group"]) > 1:
+                entry["tax_group"] = f"{entry['tax_group']} ({category_id})"
         return info
 
     def _nordic_category_info(self, category, accounts):
@@ -117,15 +131,18 @@ SELECT DISTINCT pt.categ_id
             "class": inventory_class,
             "cost_method": category.property_cost_method,
             "real_time": category.property_valuation == "real_time",
+            # Denmark's tax view: the category is the product group
+            "tax_group": category.complete_name,
+            "tax_principle": category.nordic_tax_principle or False,
             "accounts": ClassAccounts(
                 inventory_class,
                 accounts["balance"].code,
-                accounts["contra"].code,
+                accounts["contra"].code or "",
                 accounts["change"].code,
+                accounts["write_down"].code or "",
             ),
             "account_ids": {
-                accounts[k].code: accounts[k].id
-                for k in ("balance", "contra", "change")
+                account.code: account.id for account in accounts.values() if account
             },
         }
 
@@ -175,6 +192,38 @@ SELECT DISTINCT pt.categ_id
                 self.env.cr.execute(SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params))
                 self._nordic_replay(rows, categories, self.env.cr.fetchall())
         return rows
+
+    def _nordic_vendor_prices(self, snapshot):
+        """``{product id: replacement cost per unit}`` in the company's currency at
+        the date, from the first valid vendor price, where the framework takes
+        replacement costs (Denmark, Finland); else ``{}``."""
+        country, code = self._nordic_country()
+        if not snapshot or not get_framework(country, code).replacement_cost:
+            return {}
+        self.env["product.supplierinfo"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                VENDOR_PRICES,
+                products=[row["product_id"] for row in snapshot],
+                company=self.company_id.id,
+                date=self.date,
+            )
+        )
+        company = self.company_id
+        rates = {}
+        prices = {}
+        for product_id, price, currency_id in self.env.cr.fetchall():
+            if currency_id not in rates:
+                rates[currency_id] = (
+                    self.env["res.currency"]
+                    .browse(currency_id)
+                    ._convert(1.0, company.currency_id, company, self.date, round=False)
+                )
+            # per unit, rounded as the line's monetary field stores it
+            prices[product_id] = _dec(
+                company.currency_id.round(price * rates[currency_id])
+            )
+        return prices
 
     def _nordic_late_movements(self):
         """``(count, value)`` of the layers dated on or before the date but entered

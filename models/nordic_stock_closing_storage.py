@@ -22,6 +22,8 @@ LINE_COLUMNS = {
     "net_realisable_value": "numeric",
     "nrv_source": "varchar",
     "valuation_note": "varchar",
+    "replacement_cost": "numeric",
+    "replacement_source": "varchar",
     # the engine's figures of the line
     "write_down": "numeric",
     "write_down_reason": "varchar",

@@ -1,12 +1,17 @@
 from odoo import api, fields, models
 
-from .nordic_selections import INVENTORY_CLASS_SELECTION, account_field
+from .nordic_selections import (
+    INVENTORY_CLASS_SELECTION,
+    TAX_PRINCIPLE_SELECTION,
+    account_field,
+)
 
 # product.category field -> nordic.stock.class.account field it is proposed from.
 CATEGORY_ACCOUNT_FIELDS = {
     "property_stock_valuation_account_id": "balance_account_id",
     "nordic_writedown_account_id": "contra_account_id",
     "nordic_change_account_id": "change_account_id",
+    "nordic_write_down_pl_account_id": "write_down_account_id",
 }
 
 
@@ -24,6 +29,23 @@ class ProductCategory(models.Model):
         "Change in inventory account",
         "Profit and loss account the inventory closing books the change in "
         "inventory on (49x0, 4x90).",
+        company_dependent=True,
+    )
+    nordic_tax_principle = fields.Selection(
+        TAX_PRINCIPLE_SELECTION,
+        "Tax value principle (Denmark)",
+        company_dependent=True,
+        help="Denmark (varelagerloven § 1): the principle this product group is "
+        "valued by for tax this year: the replacement price at the year end "
+        "(dagspris), the purchase price or the manufacturing price. Empty: at cost "
+        "(the purchase price, or the manufacturing price for work in progress and "
+        "finished goods).",
+    )
+    nordic_write_down_pl_account_id = account_field(
+        "Write-down P&L account",
+        "Profit and loss account the inventory closing books this category's "
+        "write-down and its release on (Denmark 1800/1430, Finland 4440/3620); "
+        "empty: the change in inventory account.",
         company_dependent=True,
     )
     nordic_writedown_account_id = account_field(
@@ -133,8 +155,8 @@ class ProductCategory(models.Model):
         """Accounts the closing uses for this category in ``company``.
 
         The category's own accounts first, else those of its inventory class in the
-        company. Returns a dict with keys balance, contra, change (account.account
-        records, maybe empty).
+        company. Returns a dict with keys balance, contra, change, write_down
+        (account.account records, maybe empty).
         """
         self.ensure_one()
         company = company or self.env.company
@@ -149,4 +171,6 @@ class ProductCategory(models.Model):
             or class_accounts.contra_account_id,
             "change": category.nordic_change_account_id
             or class_accounts.change_account_id,
+            "write_down": category.nordic_write_down_pl_account_id
+            or class_accounts.write_down_account_id,
         }

@@ -3,6 +3,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..nordic_closing.frameworks import DEFAULT_FRAMEWORK
 from .nordic_selections import FRAMEWORK_SELECTION, RULE_97_ALLOWED
 
 _logger = logging.getLogger(__name__)
@@ -14,8 +15,13 @@ CHART_FRAMEWORKS = {
     "se": "SE_K2",
     "se_K2": "SE_K2",
     "se_K3": "SE_K3",
+    "dk": "DK_B",
+    "fi": "FI_FAS",
 }
-COUNTRY_FRAMEWORKS = {"NO": "NO_NGAAP", "SE": "SE_K2"}
+#: a country's default framework (the engine's table)
+COUNTRY_FRAMEWORKS = {
+    country: f"{country}_{code}" for country, code in DEFAULT_FRAMEWORK.items()
+}
 
 
 class ResCompany(models.Model):
@@ -56,6 +62,14 @@ class ResCompany(models.Model):
         help="Estimated costs to sell, in percent of the sales price, deducted to "
         "obtain the net realisable value.",
     )
+    nordic_fixed_value_tolerance = fields.Float(
+        "Fixed value tolerance (%)",
+        digits=(5, 2),
+        help="Finland (KPL 5:6 § 3 mom.): how far, in percent, the counted value of "
+        "materials and supplies carried at a fixed value may differ from it before "
+        "the fixed value must be revised. The law gives no percentage: the company "
+        "sets it.",
+    )
     nordic_obsolescence_band_ids = fields.One2many(
         "nordic.obsolescence.band",
         "company_id",
@@ -87,6 +101,12 @@ class ResCompany(models.Model):
             "CHECK (nordic_selling_cost_percent >= 0 AND nordic_selling_cost_percent "
             "<= 100)",
             "The costs to sell must be between 0 and 100 %.",
+        ),
+        (
+            "nordic_fixed_value_tolerance_range",
+            "CHECK (nordic_fixed_value_tolerance >= 0 AND "
+            "nordic_fixed_value_tolerance <= 100)",
+            "The fixed value tolerance must be between 0 and 100 %.",
         ),
     ]
 

@@ -19,6 +19,9 @@ class ResConfigSettings(models.TransientModel):
     nordic_selling_cost_percent = fields.Float(
         related="company_id.nordic_selling_cost_percent", readonly=False
     )
+    nordic_fixed_value_tolerance = fields.Float(
+        related="company_id.nordic_fixed_value_tolerance", readonly=False
+    )
     nordic_auto_closing = fields.Boolean(
         related="company_id.nordic_auto_closing", readonly=False
     )

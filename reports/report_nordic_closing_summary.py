@@ -22,6 +22,15 @@ class ReportNordicClosingSummary(models.AbstractModel):
             fname: currency.round(sum(closing.class_ids.mapped(fname)))
             for fname in (*EQUATION_FIELDS, "tax_value", "temporary_difference")
         }
+        # totals of the engine's disclosure rows (Denmark's tax view, the note)
+        disclosure = {
+            kind: {
+                fname: currency.round(sum(rows.mapped(fname)))
+                for fname in ("book_value", "compare_value", "difference")
+            }
+            for kind in ("tax_group", "replacement")
+            for rows in [closing.disclosure_ids.filtered(lambda d, k=kind: d.kind == k)]
+        }
         country = nordic_country(closing)
         rule_97 = None
         if country == "SE":
@@ -46,6 +55,7 @@ class ReportNordicClosingSummary(models.AbstractModel):
             "debit": currency.round(sum(line["debit"] for line in entry)),
             "credit": currency.round(sum(line["credit"] for line in entry)),
             "rule_97": rule_97,
+            "disclosure": disclosure,
         }
 
     def _nordic_summary_entry(self, closing):

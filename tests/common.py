@@ -19,6 +19,22 @@ SE_ACCOUNTS = {
     "finished_goods": ("1450", "1459", "4950"),
     "goods_for_resale": ("1460", "1469", "4960"),
 }
+# Denmark and Finland (DOMAIN-DK-FI.md section 2): class -> (stock, contra, change,
+# write-down P&L); Finland has no contra account.
+DK_ACCOUNTS = {
+    "raw_material": ("6080", "6090", "1770", "1800"),
+    "consumable": ("6080", "6090", "1770", "1800"),
+    "work_in_progress": ("6110", "6120", "1410", "1430"),
+    "finished_goods": ("6140", "6150", "1410", "1430"),
+    "goods_for_resale": ("6140", "6150", "1770", "1800"),
+}
+FI_ACCOUNTS = {
+    "raw_material": ("1501", False, "4400", "4440"),
+    "consumable": ("1501", False, "4400", "4440"),
+    "work_in_progress": ("1511", False, "3610", "3620"),
+    "finished_goods": ("1521", False, "3600", "3620"),
+    "goods_for_resale": ("1531", False, "4410", "4440"),
+}
 # Swedish untaxed stock reserve (DOMAIN.md sections 2, 4): 2196 against 8896, no contra.
 SE_STOCK_RESERVE = ("2196", False, "8896")
 
@@ -26,13 +42,16 @@ MAPPING_LOGGER = "odoo.addons.l10n_nordic_stock_closing.models.res_company"
 
 
 class NordicClosingCommon(TransactionCase):
-    """Companies with a Norwegian or Swedish chart loaded the way Odoo loads it."""
+    """Companies with a Nordic chart loaded the way Odoo loads it."""
 
     @classmethod
     def _nordic_create_company(cls, name, country_code, chart_template):
-        module = {"no": "l10n_no", "generic_coa": "account"}.get(
-            chart_template, "l10n_se"
-        )
+        module = {
+            "no": "l10n_no",
+            "dk": "l10n_dk",
+            "fi": "l10n_fi",
+            "generic_coa": "account",
+        }.get(chart_template, "l10n_se")
         if cls.env["ir.module.module"]._get(module).state != "installed":
             raise SkipTest(f"{module} is not installed")
         country = cls.env.ref(f"base.{country_code.lower()}")

@@ -132,6 +132,37 @@ class TestNordicStockClosing(NordicStockClosingCase):
             {"1460": 6000, "1469": -3000, "4960": -3000},
         )
 
+    def test_entered_nrv_revalues_its_line_class_and_entry(self):
+        """Example B without the 97 % rule: Y's NRV entered as 110 instead of 90.
+
+        Y: 100 x 120 = 12,000 against 100 x 110 = 11,000 -> write-down 1,000 (was
+        3,000); X (NRV 70 > 50) and Z (NRV 100 > 80) stay at cost. Class 1460: AV
+        26,000, write-down 1,000. Preview against GL 1460 = 20,000: debit 1460 /
+        credit 4960 6,000; debit 4960 / credit 1469 1,000."""
+        company = self._example_b("off", y_price=90)
+        closing = self._closing(company)
+        closing.action_compute()
+        lines = {line.product_id.default_code: line for line in closing.line_ids}
+        lines["Y"].net_realisable_value = 110
+        self.assertEqual(lines["Y"].nrv_source, "manual")
+        self.assertAlmostEqual(lines["Y"].write_down, 1000)
+        self.assertAlmostEqual(lines["Y"].value, 11000)
+        self.assertEqual((lines["X"].write_down, lines["Z"].write_down), (0, 0))
+        resale = self._class(closing, "goods_for_resale")
+        self.assertAlmostEqual(resale.write_down, 1000)
+        self.assertAlmostEqual(resale.closing_value, 25000)
+        self.assertAlmostEqual(closing.closing_value, 25000)
+        preview = {}
+        for line in closing.entry_line_ids:
+            code = line.account_id.with_company(company).code
+            preview[code] = round(preview.get(code, 0) + line.debit - line.credit, 2)
+        self.assertEqual(preview, {"1460": 6000, "1469": -1000, "4960": -5000})
+        closing.action_post()
+        self.assertEqual(
+            self._net(company, closing.move_id),
+            {"1460": 6000, "1469": -1000, "4960": -5000},
+        )
+
     def test_example_b_variant_97_rule_chosen_after_manual_nrv(self):
         """Y's NRV entered as 130: lowest value 26,000, 97 % rule 25,220 is lower:
         debit 1460 6,000 / credit 4960; debit 4960 780 / credit 1469 780."""

@@ -3,7 +3,14 @@ from odoo.tests import tagged
 
 from odoo.addons.l10n_nordic_stock_closing.hooks import post_init_hook
 
-from .common import NO_ACCOUNTS, SE_ACCOUNTS, SE_STOCK_RESERVE, NordicClosingCommon
+from .common import (
+    DK_ACCOUNTS,
+    FI_ACCOUNTS,
+    NO_ACCOUNTS,
+    SE_ACCOUNTS,
+    SE_STOCK_RESERVE,
+    NordicClosingCommon,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -22,6 +29,8 @@ class TestGenericChart(NordicClosingCommon):
             "se": {**SE_ACCOUNTS, "stock_reserve": SE_STOCK_RESERVE},
             "se_K2": {**SE_ACCOUNTS, "stock_reserve": SE_STOCK_RESERVE},
             "se_K3": {**SE_ACCOUNTS, "stock_reserve": SE_STOCK_RESERVE},
+            "dk": DK_ACCOUNTS,
+            "fi": FI_ACCOUNTS,
         }
         rows = Mapping.search([("company_id", "=", False)])
         self.assertEqual(len(rows), sum(len(roles) for roles in expected.values()))
@@ -30,15 +39,19 @@ class TestGenericChart(NordicClosingCommon):
                 row = rows.filtered(
                     lambda r, c=chart, o=role: r.chart_template == c and r.role == o
                 )
+                # Norway and Sweden: no write-down P&L account (the change account)
                 self.assertEqual(
                     (
                         row.balance_account_code,
                         row.contra_account_code,
                         row.change_account_code,
-                    ),
+                        row.write_down_account_code,
+                    )[: len(codes)],
                     codes,
                     f"{chart} {role}",
                 )
+                if len(codes) == 3:
+                    self.assertFalse(row.write_down_account_code, f"{chart} {role}")
 
     def test_generic_chart_left_alone(self):
         company = self.company

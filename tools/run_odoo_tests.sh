@@ -8,14 +8,14 @@
 # Steps: find Odoo and its addons directories from the odoo package; start the
 # local PostgreSQL cluster if it is down (Debian's pg_ctlcluster) and make sure
 # the current user has a superuser role; create a fresh database; install
-# l10n_nordic_stock_closing with l10n_no, l10n_se and the apps whose flows the
+# l10n_nordic_stock_closing with l10n_no, l10n_se, l10n_dk, l10n_fi and the apps whose flows the
 # tests run (purchase, sales, landed costs, manufacturing, dropshipping) and run
 # the tests tagged /l10n_nordic_stock_closing; parse Odoo's log; drop the database.
 #
 # Environment:
 #   ODOO_PYTHON               python that imports Odoo (default: python3 on PATH, outside any venv)
 #   ODOO_TEST_TAGS            default /l10n_nordic_stock_closing
-#   ODOO_EXTRA_MODULES        default l10n_no,l10n_se,purchase_stock,sale_stock,
+#   ODOO_EXTRA_MODULES        default l10n_no,l10n_se,l10n_dk,l10n_fi,purchase_stock,sale_stock,
 #                             stock_landed_costs,mrp,stock_dropshipping (the Odoo
 #                             flows of tests/test_real_flows.py; a test class whose
 #                             app is left out is skipped, naming it). They are not
@@ -30,7 +30,7 @@ REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
 
 TEST_TAGS=${ODOO_TEST_TAGS:-/$MODULE}
-EXTRA_MODULES=${ODOO_EXTRA_MODULES:-l10n_no,l10n_se,purchase_stock,sale_stock,stock_landed_costs,mrp,stock_dropshipping}
+EXTRA_MODULES=${ODOO_EXTRA_MODULES:-l10n_no,l10n_se,l10n_dk,l10n_fi,purchase_stock,sale_stock,stock_landed_costs,mrp,stock_dropshipping}
 LOG=${ODOO_TEST_LOG:-out/odoo_tests.log}
 
 say() { printf '[odoo-tests] %s\n' "$*"; }
