@@ -1,11 +1,14 @@
-"""Demo companies: a Norwegian (chart ``no``) and a Swedish (chart ``se_K2``) company
-with a year of stock movements, closed at 2025-12-31 by the wizard.
+"""Demo companies: a Norwegian (chart ``no``), a Swedish (``se_K2``), a Danish (``dk``)
+and a Finnish (``fi``) company with a year of stock movements, closed at 2025-12-31
+by the wizard (demo/nordic_demo_companies.json; tests/test_demo_cli.py closes each
+one in Odoo and with the engine's command line from the same movements).
 
 Loaded by demo/nordic_stock_closing_demo.xml only when the database has demo data. The
 module depends on stock_account only: a company is created only when its chart's
-module (l10n_no, l10n_se) is installed. Those modules may be installed in the same run
-and load after this one, so the companies are created once every module is loaded
-(``_register_hook``), the way ``account`` delays its own chart installation.
+module (l10n_no, l10n_se, l10n_dk, l10n_fi) is installed. Those modules may be
+installed in the same run and load after this one, so the companies are created once
+every module is loaded (``_register_hook``), the way ``account`` delays its own chart
+installation.
 """
 
 import json
@@ -67,6 +70,26 @@ class NordicStockClosingDemo(models.AbstractModel):
 
     @api.model
     def _nordic_demo_company(self, chart, spec, demo_categories):
+        company = self._nordic_demo_new_company(chart, spec)
+        used = {category for _code, _name, category, *_rest in spec["products"]}
+        principles = spec.get("tax_principles", {})
+        categories = {
+            key: self._nordic_demo_category(company, principles.get(key), **values)
+            for key, values in demo_categories.items()
+            if key in used
+        }
+        products = self._nordic_demo_products(company, spec, categories)
+        for when, code, quantity, unit_cost in sorted(spec["moves"]):
+            self._nordic_dated_move(
+                company, products[code], quantity, unit_cost, f"{when} 10:00:00"
+            )
+        self._nordic_demo_opening_entry(company, spec)
+        self._nordic_demo_class_shared_categories()
+        return company
+
+    @api.model
+    def _nordic_demo_new_company(self, chart, spec):
+        """The company with its chart, warehouse, language and closing settings."""
         country = self.env.ref(spec["country"])
         # chart_template_load: no guessed chart (``se`` for Sweden) loaded at commit
         # over the one chosen here, and no localisation module installed meanwhile
@@ -100,13 +123,38 @@ class NordicStockClosingDemo(models.AbstractModel):
                 "nordic_auto_closing": spec.get("auto_closing", False),
             }
         )
-        categories = {
-            key: self._nordic_demo_category(company, **values)
-            for key, values in demo_categories.items()
-        }
+        # the closing's documents speak the company's language
+        lang = spec.get("lang") and self.env["res.lang"]._activate_lang(spec["lang"])
+        if lang:
+            company.partner_id.lang = lang.code
+        return company
+
+    @api.model
+    def _nordic_demo_category(
+        self, company, tax_principle, inventory_class, cost_method, name
+    ):
+        """A category of the company; ``tax_principle``: Denmark's, or None."""
+        return (
+            self.env["product.category"]
+            .with_company(company)
+            .create(
+                {
+                    "name": f"{company.name} / {name}",
+                    "property_cost_method": cost_method,
+                    "property_valuation": "manual_periodic",
+                    "nordic_inventory_class": inventory_class,
+                    "nordic_tax_principle": tax_principle or False,
+                }
+            )
+        )
+
+    @api.model
+    def _nordic_demo_products(self, company, spec, categories):
+        """``{code: product}`` of the company, with their vendor prices (the
+        replacement cost the Danish and Finnish closings propose)."""
         products = {}
         for code, name, category, unit, price in spec["products"]:
-            uom = self.env.ref(unit) if unit else self.env.ref("uom.product_uom_unit")
+            uom = self.env.ref(unit or "uom.product_uom_unit")
             products[code] = self.env["product.product"].create(
                 {
                     "name": name,
@@ -120,28 +168,24 @@ class NordicStockClosingDemo(models.AbstractModel):
                     "company_id": company.id,
                 }
             )
-        for when, code, quantity, unit_cost in sorted(spec["moves"]):
-            self._nordic_dated_move(
-                company, products[code], quantity, unit_cost, f"{when} 10:00:00"
+        prices = spec.get("vendor_prices", {})
+        if prices:
+            vendor = self.env["res.partner"].create(
+                {"name": spec["vendor"], "is_company": True, "company_id": company.id}
             )
-        self._nordic_demo_opening_entry(company, spec)
-        self._nordic_demo_class_shared_categories()
-        return company
-
-    @api.model
-    def _nordic_demo_category(self, company, inventory_class, cost_method, name):
-        return (
-            self.env["product.category"]
-            .with_company(company)
-            .create(
-                {
-                    "name": f"{company.name} / {name}",
-                    "property_cost_method": cost_method,
-                    "property_valuation": "manual_periodic",
-                    "nordic_inventory_class": inventory_class,
-                }
+            self.env["product.supplierinfo"].create(
+                [
+                    {
+                        "partner_id": vendor.id,
+                        "product_tmpl_id": products[code].product_tmpl_id.id,
+                        "price": price,
+                        "currency_id": company.currency_id.id,
+                        "company_id": company.id,
+                    }
+                    for code, price in prices.items()
+                ]
             )
-        )
+        return products
 
     @api.model
     def _nordic_dated_move(self, company, product, quantity, unit_cost, when):
