@@ -150,21 +150,15 @@ class NordicStockClosingPosting(models.Model):
             )
             reversal._post(soft=False)
             self._nordic_write({"reversal_move_id": reversal.id})
-        layers = self.sudo().valuation_layer_ids
-        if layers:
-            self.env["stock.valuation.layer"].sudo().create(
-                [
-                    {
-                        "company_id": layer.company_id.id,
-                        "product_id": layer.product_id.id,
-                        "quantity": 0,
-                        "value": -layer.value,
-                        "description": ref,
-                        "nordic_closing_id": self.id,
-                    }
-                    for layer in layers
-                ]
-            )
+        # the write-down layers undone, product by product
+        self._nordic_insert_layers(
+            SQL(
+                "SELECT product_id, -SUM(value) FROM stock_valuation_layer "
+                "WHERE nordic_closing_id = %s GROUP BY product_id",
+                self.id,
+            ),
+            ref,
+        )
         self._nordic_write({"state": "reversed"})
         self.message_post(
             body=self.env._(
@@ -261,8 +255,7 @@ class NordicStockClosingPosting(models.Model):
         real-time categories: per product, what brings the closing layers of all posted
         closings to minus this closing's write-down."""
         company = self.company_id
-        Line = self.env["nordic.stock.closing.line"]
-        Line.flush_model(["closing_id", "categ_id"])
+        self.env["nordic.stock.closing.line"].flush_model(["closing_id", "categ_id"])
         self.env.cr.execute(
             SQL(
                 "SELECT DISTINCT categ_id FROM nordic_stock_closing_line "
@@ -270,45 +263,62 @@ class NordicStockClosingPosting(models.Model):
                 self.id,
             )
         )
-        real_time = (
-            self.env["product.category"]
-            .with_company(company)
-            .browse(row[0] for row in self.env.cr.fetchall())
-            .filtered(lambda category: category.property_valuation == "real_time")
-        )
+        categories = self.env["product.category"].with_company(company)
+        real_time = [
+            category.id
+            for category in categories.browse(row[0] for row in self.env.cr.fetchall())
+            if category.property_valuation == "real_time"
+        ]
         if not real_time:
             return
-        # the lines of those categories in the order of line_ids, fetched at once
-        real_time_lines = Line.search_fetch(
-            [("closing_id", "=", self.id), ("categ_id", "in", real_time.ids)],
-            ["product_id", "write_down"],
+        self._nordic_insert_layers(
+            SQL(
+                """
+SELECT l.product_id, -l.write_down - COALESCE(b.booked, 0)
+  FROM nordic_stock_closing_line l
+  LEFT JOIN (SELECT product_id, SUM(value) AS booked
+               FROM stock_valuation_layer
+              WHERE company_id = %(company)s AND nordic_closing_id IS NOT NULL
+              GROUP BY product_id) b ON b.product_id = l.product_id
+ WHERE l.closing_id = %(closing)s AND l.categ_id = ANY(%(categories)s)
+                """,
+                company=company.id,
+                closing=self.id,
+                categories=real_time,
+            ),
+            self.env._("Write-down %(name)s", name=self.name),
         )
-        Layer = self.env["stock.valuation.layer"].sudo()
-        Layer.flush_model()
+
+    def _nordic_insert_layers(self, amounts, description):
+        """Insert this closing's zero-quantity layers, one per ``(product id, value)``
+        row of the ``amounts`` query (rounded in the currency; none where zero), in
+        one statement with the fields Odoo's ORM sets on such a layer: 100,000 ORM
+        creates would take minutes."""
+        self.env["stock.valuation.layer"].flush_model()
+        self.env["nordic.stock.closing.line"].flush_model()
         self.env.cr.execute(
             SQL(
-                "SELECT product_id, SUM(value) FROM stock_valuation_layer WHERE "
-                "company_id = %s AND nordic_closing_id IS NOT NULL GROUP BY product_id",
-                company.id,
+                """
+INSERT INTO stock_valuation_layer (
+    company_id, product_id, categ_id, quantity, value, description,
+    nordic_closing_id, create_uid, write_uid, create_date, write_date)
+SELECT %(company)s, a.product_id, pt.categ_id, 0, a.value, %(description)s,
+       %(closing)s, %(uid)s, %(uid)s, now() at time zone 'UTC',
+       now() at time zone 'UTC'
+  FROM (SELECT product_id, ROUND(value, %(digits)s) AS value
+          FROM (%(amounts)s) AS raw (product_id, value)) a
+  JOIN product_product pp ON pp.id = a.product_id
+  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+ WHERE a.value <> 0
+ ORDER BY a.product_id
+                """,
+                company=self.company_id.id,
+                description=description,
+                closing=self.id,
+                uid=self.env.uid,
+                digits=self.currency_id.decimal_places,
+                amounts=amounts,
             )
         )
-        booked = dict(self.env.cr.fetchall())
-        currency = self.currency_id
-        description = self.env._("Write-down %(name)s", name=self.name)
-        values = []
-        for line in real_time_lines:
-            product_id = line.product_id.id
-            delta = currency.round(-line.write_down - (booked.get(product_id) or 0))
-            if delta:
-                values.append(
-                    {
-                        "company_id": company.id,
-                        "product_id": product_id,
-                        "quantity": 0,
-                        "value": delta,
-                        "description": description,
-                        "nordic_closing_id": self.id,
-                    }
-                )
-        if values:
-            Layer.create(values)
+        self.env["stock.valuation.layer"].invalidate_model()
+        self.invalidate_recordset(["valuation_layer_ids"])

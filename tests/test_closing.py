@@ -145,6 +145,9 @@ class TestNordicStockClosing(NordicStockClosingCase):
         lines = {line.product_id.default_code: line for line in closing.line_ids}
         lines["Y"].net_realisable_value = 110
         self.assertEqual(lines["Y"].nrv_source, "manual")
+        # the lines keep no author: the chatter says who entered what
+        self.assertIn("Product Y: 110.00", closing.message_ids[0].body)
+        self.assertEqual(closing.message_ids[0].author_id, self.env.user.partner_id)
         self.assertAlmostEqual(lines["Y"].write_down, 1000)
         self.assertAlmostEqual(lines["Y"].value, 11000)
         self.assertEqual((lines["X"].write_down, lines["Z"].write_down), (0, 0))
@@ -321,12 +324,42 @@ class TestNordicStockClosing(NordicStockClosingCase):
         )
         self.assertEqual(closing.valuation_layer_ids.mapped("value"), [-2000])
         self.assertAlmostEqual(product.with_company(company).value_svl, 3000)
+        self._assert_layer_as_the_orm_makes_it(closing.valuation_layer_ids)
         closing.action_reverse()
         self.assertEqual(closing.state, "reversed")
         self.assertEqual(
             self._net(company, closing.reversal_move_id), {"1469": 2000, "4960": -2000}
         )
         self.assertAlmostEqual(product.with_company(company).value_svl, 5000)
+        reversal = closing.valuation_layer_ids.filtered(lambda layer: layer.value > 0)
+        self.assertEqual(reversal.mapped("value"), [2000])
+        self._assert_layer_as_the_orm_makes_it(reversal)
+
+    def _assert_layer_as_the_orm_makes_it(self, layer):
+        """The closing inserts its layers in SQL: every stored field must be what
+        Odoo's ORM gives a layer created with the same values."""
+        Layer = self.env["stock.valuation.layer"]
+        reference = Layer.create(
+            {
+                "company_id": layer.company_id.id,
+                "product_id": layer.product_id.id,
+                "quantity": 0,
+                "value": layer.value,
+                "description": layer.description,
+            }
+        )
+        # the reference belongs to no closing (it would count in the next step)
+        skip = {"id", "create_date", "write_date", "nordic_closing_id"}
+        names = [
+            name
+            for name, field in Layer._fields.items()
+            if field.store and field.column_type and name not in skip
+        ]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        expected = reference.read(names)[0] | {"id": layer.id}
+        reference.unlink()
+        self.assertEqual(layer.read(names)[0], expected)
 
     # ------------------------------------------------------------------
     # Refusals
