@@ -67,12 +67,9 @@ class NordicStockClosingStorage(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-INSERT INTO nordic_stock_closing_line (
-    closing_id, company_id, %(columns)s, value,
-    create_uid, write_uid, create_date, write_date)
-SELECT %(closing)s, %(company)s, %(values)s,
-       ROUND(u.acquisition_value, 2) - ROUND(u.write_down, 2),
-       %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
+INSERT INTO nordic_stock_closing_line (closing_id, %(columns)s, value)
+SELECT %(closing)s, %(values)s,
+       ROUND(u.acquisition_value, 2) - ROUND(u.write_down, 2)
   FROM unnest(%(arrays)s) AS u(%(columns)s)
                 """,
                 columns=SQL(", ").join(SQL.identifier(name) for name in columns),
@@ -87,8 +84,6 @@ SELECT %(closing)s, %(company)s, %(values)s,
                     for name in columns
                 ),
                 closing=self.id,
-                company=self.company_id.id,
-                uid=self.env.uid,
             )
         )
         Line.invalidate_model()
@@ -173,16 +168,12 @@ SELECT %(closing)s, %(company)s, %(values)s,
             SQL(
                 """
 UPDATE nordic_stock_closing_line l
-   SET write_down = u.write_down, write_down_reason = u.reason, value = u.value,
-       write_uid = %(uid)s, write_date = now() at time zone 'UTC'
+   SET write_down = u.write_down, write_down_reason = u.reason, value = u.value
   FROM unnest(%(ids)s::int[], %(write_downs)s::numeric[], %(reasons)s::varchar[],
               %(values)s::numeric[]) AS u(id, write_down, reason, value)
  WHERE l.id = u.id
                 """,
-                uid=self.env.uid,
                 **changed,
             )
         )
-        Line.invalidate_model(
-            ["write_down", "write_down_reason", "value", "write_uid", "write_date"]
-        )
+        Line.invalidate_model(["write_down", "write_down_reason", "value"])
