@@ -1,8 +1,8 @@
 def post_init_hook(env):
     """Resolve the inventory closing accounts of the companies with a loaded chart.
 
-    Only companies using a chart with an inventory closing mapping (no, se, se_K2 and
-    se_K3 as shipped) are changed; the others are left alone.
+    Only companies using a chart with an inventory closing mapping (no, se, se_K2,
+    se_K3, dk and fi as shipped) are changed; the others are left alone.
     """
     companies = env["res.company"].search(
         [("chart_template", "!=", False)], order="parent_path"

@@ -136,26 +136,30 @@ class TestDenmarkFinland(NordicStockClosingCase):
             closing.action_post()
         self.assertFalse(closing.move_id)
 
+    def _manufacturer_closing(self, company, ledger):
+        """DK-B / FI-B stock: raw materials 950 @ 100 = 95,000, work in progress
+        250 @ 100 = 25,000, finished goods 1,500 @ 100 = 150,000 (sold at 200),
+        against ``ledger`` (account, balance) at 2024-12-31; posted."""
+        for inventory_class, code, quantity, price in (
+            ("raw_material", "R", 950, 0),
+            ("work_in_progress", "W", 250, 0),
+            ("finished_goods", "F", 1500, 200),
+        ):
+            category = self._category(company, inventory_class)
+            self._stock(company, category, code, quantity, 100, price)
+        self._ledger_entry(company, "2024-12-31", ledger)
+        closing = self._closing(company)
+        closing.action_compute()
+        closing.action_post()
+        return self._net(company, closing.move_id)
+
     def test_dk_b_manufacturer(self):
         """DK-B: 6080 80,000 -> 95,000: debit 6080 / credit 1770 15,000; 6110
         40,000 -> 25,000: debit 1410 / credit 6110 15,000; 6140 120,000 -> 150,000:
         debit 6140 / credit 1410 30,000. (1410 nets to -15,000.)"""
-        company = self.company_dk
-        self._stock(company, self._category(company, "raw_material"), "R", 950, 100)
-        self._stock(company, self._category(company, "work_in_progress"), "W", 250, 100)
-        self._stock(
-            company, self._category(company, "finished_goods"), "F", 1500, 100, 200
-        )
-        self._ledger_entry(
-            company,
-            "2024-12-31",
-            [("6080", 80000), ("6110", 40000), ("6140", 120000), ("6510", -240000)],
-        )
-        closing = self._closing(company)
-        closing.action_compute()
-        closing.action_post()
+        ledger = [("6080", 80000), ("6110", 40000), ("6140", 120000), ("6510", -240000)]
         self.assertEqual(
-            self._net(company, closing.move_id),
+            self._manufacturer_closing(self.company_dk, ledger),
             {
                 "6080": 15000,
                 "1770": -15000,
@@ -245,31 +249,10 @@ class TestDenmarkFinland(NordicStockClosingCase):
         """FI-B: 1501 80,000 -> 95,000: debit 1501 / credit 4400 15,000; 1511
         40,000 -> 25,000: debit 3610 / credit 1511 15,000; 1521 120,000 -> 150,000:
         debit 1521 / credit 3600 30,000."""
-        company = self.company_fi
-        self._stock(company, self._category(company, "raw_material"), "R", 950, 100)
-        self._stock(company, self._category(company, "work_in_progress"), "W", 250, 100)
-        self._stock(
-            company, self._category(company, "finished_goods"), "F", 1500, 100, 200
-        )
-        self._ledger_entry(
-            company,
-            "2024-12-31",
-            [("1501", 80000), ("1511", 40000), ("1521", 120000), ("2001", -240000)],
-        )
-        closing = self._closing(company)
-        closing.action_compute()
-        closing.action_post()
-        self.assertEqual(
-            self._net(company, closing.move_id),
-            {
-                "1501": 15000,
-                "4400": -15000,
-                "1511": -15000,
-                "3610": 15000,
-                "1521": 30000,
-                "3600": -30000,
-            },
-        )
+        ledger = [("1501", 80000), ("1511", 40000), ("1521", 120000), ("2001", -240000)]
+        expected = {"1501": 15000, "4400": -15000, "1511": -15000, "3610": 15000}
+        expected |= {"1521": 30000, "3600": -30000}
+        self.assertEqual(self._manufacturer_closing(self.company_fi, ledger), expected)
 
     def test_fi_c_fixed_value_within_and_outside_the_tolerance(self):
         """FI-C: supplies carried at a fixed value of 10,000 (ledger 1501 10,000),
