@@ -5,16 +5,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..nordic_closing.frameworks import COUNTRY
 from .nordic_selections import FRAMEWORK_SELECTION
 
 _logger = logging.getLogger(__name__)
 
-COUNTRY_TZ = {
-    "NO": "Europe/Oslo",
-    "SE": "Europe/Stockholm",
-    "DK": "Europe/Copenhagen",
-    "FI": "Europe/Helsinki",
-}
+#: where a country's balance date ends, unless the company sets its time zone
+COUNTRY_TZ = {code: country.tz for code, country in COUNTRY.items()}
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MANAGER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_manager"
 USER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_user"

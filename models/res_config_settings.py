@@ -1,36 +1,35 @@
 from odoo import api, fields, models
 
 
+def _company_setting(field_type, fname, **kwargs):
+    """A setting shown here and kept on the company (``company_id.<fname>``)."""
+    return field_type(related=f"company_id.{fname}", readonly=False, **kwargs)
+
+
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    nordic_closing_framework = fields.Selection(
-        related="company_id.nordic_closing_framework", readonly=False
+    nordic_closing_framework = _company_setting(
+        fields.Selection, "nordic_closing_framework"
     )
-    nordic_closing_journal_id = fields.Many2one(
-        related="company_id.nordic_closing_journal_id",
-        readonly=False,
+    nordic_closing_journal_id = _company_setting(
+        fields.Many2one,
+        "nordic_closing_journal_id",
         check_company=True,
         domain="[('type', '=', 'general')]",
     )
-    nordic_rule_97 = fields.Selection(
-        related="company_id.nordic_rule_97", readonly=False
+    nordic_rule_97 = _company_setting(fields.Selection, "nordic_rule_97")
+    nordic_selling_cost_percent = _company_setting(
+        fields.Float, "nordic_selling_cost_percent"
     )
-    nordic_selling_cost_percent = fields.Float(
-        related="company_id.nordic_selling_cost_percent", readonly=False
+    nordic_fixed_value_tolerance = _company_setting(
+        fields.Float, "nordic_fixed_value_tolerance"
     )
-    nordic_fixed_value_tolerance = fields.Float(
-        related="company_id.nordic_fixed_value_tolerance", readonly=False
+    nordic_auto_closing = _company_setting(fields.Boolean, "nordic_auto_closing")
+    nordic_auto_closing_monthly = _company_setting(
+        fields.Boolean, "nordic_auto_closing_monthly"
     )
-    nordic_auto_closing = fields.Boolean(
-        related="company_id.nordic_auto_closing", readonly=False
-    )
-    nordic_auto_closing_monthly = fields.Boolean(
-        related="company_id.nordic_auto_closing_monthly", readonly=False
-    )
-    nordic_auto_post = fields.Boolean(
-        related="company_id.nordic_auto_post", readonly=False
-    )
+    nordic_auto_post = _company_setting(fields.Boolean, "nordic_auto_post")
     nordic_obsolescence_band_count = fields.Integer(
         string="Number of obsolescence bands",
         compute="_compute_nordic_obsolescence_band_count",

@@ -35,13 +35,14 @@ class Country:
     lang: str  # the language of its documents (labels.LANGUAGES)
     currency: str
     default_framework: str
+    tz: str  # where its balance date ends (a company may set its own)
 
 
 COUNTRY = {
-    "NO": Country("NO", "nb", "NOK", "NGAAP"),
-    "SE": Country("SE", "sv", "SEK", "K2"),
-    "DK": Country("DK", "da", "DKK", "B"),
-    "FI": Country("FI", "fi", "EUR", "FAS"),
+    "NO": Country("NO", "nb", "NOK", "NGAAP", "Europe/Oslo"),
+    "SE": Country("SE", "sv", "SEK", "K2", "Europe/Stockholm"),
+    "DK": Country("DK", "da", "DKK", "B", "Europe/Copenhagen"),
+    "FI": Country("FI", "fi", "EUR", "FAS", "Europe/Helsinki"),
 }
 DEFAULT_FRAMEWORK = {code: c.default_framework for code, c in COUNTRY.items()}
 
