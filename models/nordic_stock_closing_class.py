@@ -11,6 +11,9 @@ class NordicStockClosingClass(models.Model):
     _order = "closing_id, id"
 
     inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION, readonly=True)
+    # for the analysis across years and companies
+    date = fields.Date(related="closing_id.date", store=True, string="Balance date")
+    state = fields.Selection(related="closing_id.state", store=True)
     inventory_account_id = fields.Many2one("account.account", check_company=True)
     contra_account_id = fields.Many2one(
         "account.account", string="Write-down account", check_company=True

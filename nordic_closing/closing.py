@@ -101,7 +101,7 @@ class ClosingOptions:
             self.fiscal_year_start = default_fiscal_year_start(self.balance_date)
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemResult:
     stock: object  # ItemStock
     write_down: Decimal = ZERO

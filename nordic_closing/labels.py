@@ -33,6 +33,14 @@ LABELS = {
         "Varastolaskelma",
     ),
     "sheet_tax": ("Tax", "Skatt", "Skatt", "Skat", "Verotus"),
+    "sheet_chart": ("Chart", "Diagram", "Diagram", "Diagram", "Kaavio"),
+    "chart_title": (
+        "Inventory per class: last closing, this closing and write-down",
+        "Varelager per klasse: forrige avslutning, denne avslutningen og nedskrivning",
+        "Lager per klass: förra bokslutet, detta bokslut och nedskrivning",
+        "Varelager pr. klasse: sidste afslutning, denne afslutning og nedskrivning",
+        "Varasto ryhmittäin: edellinen tilinpäätös, tämä tilinpäätös ja arvonalennus",
+    ),
     "sheet_principles": (
         "Principles",
         "Prinsipper",

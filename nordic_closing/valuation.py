@@ -52,7 +52,7 @@ def nrv_from_sales_price(inventory_class, sales_price, selling_cost_percent):
     return Decimal(str(sales_price)) * (100 - percent) / 100
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemStock:
     """One item's stock at the balance date: what the closing values.
 
@@ -94,7 +94,7 @@ class ItemStock:
         return self.acquisition_value / self.quantity
 
 
-@dataclass
+@dataclass(slots=True)
 class Movement:
     """A receipt (quantity > 0, unit_cost), an issue (quantity < 0), a return to the
     vendor of receipt ``returns`` or a value adjustment (quantity 0, ``value``) of

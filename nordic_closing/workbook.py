@@ -78,7 +78,31 @@ def write_workbook(result, target, lang="en", meta=None):
             write(sheet, result, text, fmt, meta)
         else:
             write(sheet, result, text, fmt)
+    _chart(book, result, text)
     book.close()
+
+
+def _chart(book, result, text):
+    """A chart sheet of the stock equation: per class, the value of the last closing
+    (this year's opening value), this closing's value and its write-down."""
+    if not result.classes:
+        return
+    chart = book.add_chart({"type": "column"})
+    sheet = text["sheet_equation"]
+    last = len(result.classes)  # the class rows 1..last of the equation sheet
+    for field in ("opening_value", "closing_value", "write_down"):
+        column = 1 + EQUATION_FIELDS.index(field)
+        chart.add_series(
+            {
+                "name": text[field],
+                "categories": [sheet, 1, 0, last, 0],
+                "values": [sheet, 1, column, last, column],
+            }
+        )
+    chart.set_title({"name": text["chart_title"]})
+    chart.set_y_axis({"num_format": "#,##0"})
+    chart.set_legend({"position": "bottom"})
+    book.add_chartsheet(text["sheet_chart"]).set_chart(chart)
 
 
 def _page_setup(sheet, result, text, meta, landscape):

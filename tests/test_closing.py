@@ -76,6 +76,7 @@ class TestNordicStockClosing(NordicStockClosingCase):
                 "Lagerligning",
                 "Skatt",
                 "Prinsipper",
+                "Diagram",  # the chart sheet
             ],
         )
         summary = [

@@ -304,3 +304,30 @@ def test_missing_dagspris_refused_or_noted():
     result = compute_closing(items, options, ledger={})
     assert result.items[0].tax_value == D("1000.00")
     assert any("no dagspris" in note and "A" in note for note in result.notes)
+
+
+def test_workbook_chart_sheet_plots_the_equation(tmp_path):
+    """The workbook's chart sheet plots, per class of the stock equation sheet, the
+    opening value (last closing: column B), the closing value (F) and the write-down
+    (E) of rows 2..3 (two classes), with the class names of A2:A3 as categories."""
+    import zipfile
+
+    from nordic_closing.workbook import write_workbook
+
+    items = [
+        ItemStock("R", "raw_material", D(1), D("100.00"), opening_value=D("80.00")),
+        ItemStock(
+            "G", "goods_for_resale", D(2), D("50.00"), net_realisable_value=D(20)
+        ),
+    ]
+    options = ClosingOptions(country="NO", balance_date=date(2025, 12, 31))
+    path = tmp_path / "closing.xlsx"
+    write_workbook(compute_closing(items, options), str(path), lang="sv")
+    with zipfile.ZipFile(path) as book:
+        names = book.namelist()
+        chart = book.read("xl/charts/chart1.xml").decode()
+        workbook_xml = book.read("xl/workbook.xml").decode()
+    assert "xl/chartsheets/sheet1.xml" in names
+    assert 'name="Diagram"' in workbook_xml  # the chart sheet, in Swedish
+    for reference in ("$B$2:$B$3", "$F$2:$F$3", "$E$2:$E$3", "$A$2:$A$3"):
+        assert f"<c:f>Lagerekvation!{reference}</c:f>" in chart
