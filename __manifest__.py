@@ -21,6 +21,7 @@
         "views/product_category_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "wizards/nordic_stock_closing_reverse_views.xml",
         "views/nordic_stock_closing_views.xml",
         "views/account_move_views.xml",
         "wizards/nordic_stock_closing_wizard_views.xml",

@@ -18,6 +18,7 @@ class NordicStockAccountMapping(models.Model):
     _order = "chart_template, company_id, role"
 
     chart_template = fields.Char(
+        string="Chart template",
         required=True,
         index=True,
         help="Technical code of the chart of accounts template "

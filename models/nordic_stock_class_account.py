@@ -48,6 +48,7 @@ class NordicStockClassAccount(models.Model):
         "in Norway and Sweden.",
     )
     fixed_value = fields.Monetary(
+        string="Fixed value",
         help="Raw materials and consumables carried at a fixed quantity and value "
         "(Sweden K1/K2/K3: ÅRL 4:12; Finland FAS/PMA: KPL 5:6 § 3 mom., within the "
         "company's tolerance). Leave empty to value the stock item by item.",

@@ -4,6 +4,9 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.misc import formatLang
+
+from odoo.addons.base.models.res_partner import _lang_get
 
 from ..nordic_closing.frameworks import COUNTRY
 from .nordic_selections import FRAMEWORK_SELECTION
@@ -49,6 +52,8 @@ SERVER_FIELDS = frozenset(
 )
 #: what may change on a posted or reversed closing: its chatter and activities
 CHATTER_PREFIXES = ("message_", "activity_")
+#: how the documents are printed, not what they say: open on a posted closing too
+PRESENTATION_FIELDS = frozenset({"print_lang"})
 #: the context key of the closing's own writes; its value is an object no client can
 #: send (XML-RPC and JSON carry only plain values)
 _SERVER_WRITE = "nordic_closing_server_write"
@@ -91,7 +96,7 @@ class NordicStockClosing(models.Model):
         tracking=True,
         help="The stock is valued at the end of this day, in the company's time zone.",
     )
-    fiscal_year_start = fields.Date(readonly=True)
+    fiscal_year_start = fields.Date(string="Fiscal year start", readonly=True)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -103,6 +108,7 @@ class NordicStockClosing(models.Model):
         required=True,
         copy=False,
         tracking=True,
+        string="Status",
     )
     framework = fields.Selection(FRAMEWORK_SELECTION, readonly=True, copy=False)
     rule_97 = fields.Selection(
@@ -122,9 +128,14 @@ class NordicStockClosing(models.Model):
     rule_97_allowance = fields.Monetary(
         "3 % booked", readonly=True, copy=False, help="The 3 % the 97 % rule books."
     )
-    selling_cost_percent = fields.Float(readonly=True, copy=False)
+    selling_cost_percent = fields.Float(
+        string="Costs to sell (%)", readonly=True, copy=False
+    )
     obsolescence_bands = fields.Char(
-        readonly=True, copy=False, help="days since last movement: percent"
+        string="Obsolescence bands",
+        readonly=True,
+        copy=False,
+        help="days since last movement: percent",
     )
     journal_id = fields.Many2one(
         "account.journal",
@@ -133,10 +144,14 @@ class NordicStockClosing(models.Model):
         default=lambda self: self.env.company.nordic_closing_journal_id,
         help="A miscellaneous (general) journal of the company.",
     )
-    line_ids = fields.One2many("nordic.stock.closing.line", "closing_id", copy=False)
-    class_ids = fields.One2many("nordic.stock.closing.class", "closing_id", copy=False)
+    line_ids = fields.One2many(
+        "nordic.stock.closing.line", "closing_id", copy=False, string="Items"
+    )
+    class_ids = fields.One2many(
+        "nordic.stock.closing.class", "closing_id", copy=False, string="Stock equation"
+    )
     entry_line_ids = fields.One2many(
-        "nordic.stock.closing.entry", "closing_id", copy=False
+        "nordic.stock.closing.entry", "closing_id", copy=False, string="Entry preview"
     )
     disclosure_ids = fields.One2many(
         "nordic.stock.closing.disclosure",
@@ -146,15 +161,25 @@ class NordicStockClosing(models.Model):
         help="Denmark: the tax value per product group; Denmark class C and Finland: "
         "the replacement value against cost per balance-sheet line.",
     )
-    line_count = fields.Integer(compute="_compute_line_count")
-    acquisition_value = fields.Monetary(readonly=True, copy=False)
-    write_down = fields.Monetary(readonly=True, copy=False)
-    closing_value = fields.Monetary(readonly=True, copy=False)
+    line_count = fields.Integer(string="Number of items", compute="_compute_line_count")
+    acquisition_value = fields.Monetary(
+        string="Acquisition value", readonly=True, copy=False
+    )
+    write_down = fields.Monetary(string="Write-down", readonly=True, copy=False)
+    closing_value = fields.Monetary(string="Closing value", readonly=True, copy=False)
     notes = fields.Text(
         "Valuation notes",
         readonly=True,
         copy=False,
         help="What the engine says about the valuation (97 % rule, fixed values, K1).",
+    )
+    print_lang = fields.Selection(
+        _lang_get,
+        string="Print in",
+        copy=False,
+        help="The language of the count list, the summary and the workbook, e.g. for "
+        "an auditor who reads another language. Empty: the company's language. The "
+        "workbook attached at posting keeps the language it was posted in.",
     )
     comment = fields.Text(
         string="Notes",
@@ -171,25 +196,32 @@ class NordicStockClosing(models.Model):
     valuation_layer_ids = fields.One2many(
         "stock.valuation.layer", "nordic_closing_id", string="Write-down layers"
     )
-    error_message = fields.Text(readonly=True, copy=False)
+    error_message = fields.Text(string="Error", readonly=True, copy=False)
     fixed_values = fields.Text(
-        readonly=True, copy=False, help="Fixed values (ÅRL 4:12) used, per class."
+        string="Fixed values",
+        readonly=True,
+        copy=False,
+        help="Fixed values (ÅRL 4:12) used, per class.",
     )
     fixed_value_tolerance = fields.Float(
+        string="Fixed value tolerance (%)",
         readonly=True,
         copy=False,
         digits=(5, 2),
         help="Finland: the tolerance (%) of the fixed values used.",
     )
     previous_write_downs = fields.Text(
+        string="Previous write-downs",
         readonly=True,
         copy=False,
         help="Finland: the write-downs of the previous posted closing on inventory "
         "accounts without a contra account (the part of their balance that is not "
         "acquisition value), per account.",
     )
-    computed_at = fields.Datetime(readonly=True, copy=False)
-    categories_fingerprint = fields.Char(readonly=True, copy=False)
+    computed_at = fields.Datetime(string="Computed at", readonly=True, copy=False)
+    categories_fingerprint = fields.Char(
+        string="Categories fingerprint", readonly=True, copy=False
+    )
     workbook_attachment_id = fields.Many2one(
         "ir.attachment",
         "Posted workbook",
@@ -244,8 +276,14 @@ class NordicStockClosing(models.Model):
 
     def _nordic_document_lang(self):
         """The language of the closing's documents (entry, workbook, count list,
-        summary): the company's, as an auditor receives them."""
-        return self.company_id.partner_id.lang or self.env.lang or "en_US"
+        summary): the one chosen to print in, else the company's, as an auditor
+        receives them."""
+        return (
+            self.print_lang
+            or self.company_id.partner_id.lang
+            or self.env.lang
+            or "en_US"
+        )
 
     def _nordic_document_env(self):
         return self.with_context(lang=self._nordic_document_lang()).env
@@ -291,8 +329,10 @@ class NordicStockClosing(models.Model):
         self._nordic_post(result)
         return True
 
-    def action_reverse(self):
-        """Reverse the posted entry and the write-down layers; both records stay."""
+    def action_reverse(self, date=None, reason=None):
+        """Reverse the posted entry (dated ``date``, default the closing's date) and
+        the write-down layers; both records stay, and the chatter says when, why
+        and by which entry."""
         self.ensure_one()
         self._nordic_check_manager()
         if self.state != "posted":
@@ -301,8 +341,9 @@ class NordicStockClosing(models.Model):
                     "Only a posted closing can be reversed (%(name)s).", name=self.name
                 )
             )
-        self._nordic_check_lock_dates(self.date)
-        self._nordic_reverse()
+        date = fields.Date.to_date(date) or self.date
+        self._nordic_check_lock_dates(date)
+        self._nordic_reverse(date, reason)
         return True
 
     def action_reset_to_draft(self):
@@ -360,7 +401,10 @@ class NordicStockClosing(models.Model):
         }
 
     def _nordic_money(self, amount):
-        return f"{amount:,.2f} {self.currency_id.name}"
+        """An amount as the reader's language writes it (separators, currency)."""
+        currency = self.currency_id
+        text = formatLang(self.env, amount, digits=currency.decimal_places)
+        return f"{text} {currency.name}"
 
     # ------------------------------------------------------------------
     # API for implementers

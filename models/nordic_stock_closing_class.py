@@ -10,19 +10,25 @@ class NordicStockClosingClass(models.Model):
     _description = "Inventory closing: stock equation per class"
     _order = "closing_id, id"
 
-    inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION, readonly=True)
+    inventory_class = fields.Selection(
+        INVENTORY_CLASS_SELECTION, readonly=True, string="Inventory class"
+    )
     # for the analysis across years and companies
     date = fields.Date(related="closing_id.date", store=True, string="Balance date")
     state = fields.Selection(related="closing_id.state", store=True)
-    inventory_account_id = fields.Many2one("account.account", check_company=True)
+    inventory_account_id = fields.Many2one(
+        "account.account", check_company=True, string="Inventory account"
+    )
     contra_account_id = fields.Many2one(
         "account.account", string="Write-down account", check_company=True
     )
-    change_account_id = fields.Many2one("account.account", check_company=True)
+    change_account_id = fields.Many2one(
+        "account.account", check_company=True, string="Change in inventory account"
+    )
     write_down_account_id = fields.Many2one(
         "account.account", "Write-down P&L account", check_company=True
     )
-    opening_value = fields.Monetary()
+    opening_value = fields.Monetary(string="Opening value")
     purchases = fields.Monetary(
         string="Purchases / production",
         help="Net acquisitions of the year: receipts from vendors (with landed costs "
@@ -34,10 +40,10 @@ class NordicStockClosingClass(models.Model):
         compute="_compute_purchases_kind",
         string="Acquired by",
     )
-    closing_acquisition_value = fields.Monetary()
-    write_down = fields.Monetary()
-    closing_value = fields.Monetary()
-    cost_of_goods_sold = fields.Monetary()
+    closing_acquisition_value = fields.Monetary(string="Closing acquisition value")
+    write_down = fields.Monetary(string="Write-down")
+    closing_value = fields.Monetary(string="Closing value")
+    cost_of_goods_sold = fields.Monetary(string="Cost of goods sold")
     change = fields.Monetary(string="Change in inventory")
     ledger_balance = fields.Monetary(
         "Ledger before closing",
@@ -50,12 +56,14 @@ class NordicStockClosingClass(models.Model):
         "balance: what the closing books on the inventory account.",
     )
     temporary_difference = fields.Monetary(
+        string="Temporary difference",
         help="Tax value less closing value: Norway's temporary difference per stock "
-        "category (sktl § 14-5)."
+        "category (sktl § 14-5).",
     )
     tax_value = fields.Monetary(
+        string="Tax value",
         help="Norway (sktl § 14-5): cost, write-downs are not deductible until the "
-        "goods are sold or scrapped."
+        "goods are sold or scrapped.",
     )
 
     @api.depends("inventory_class")

@@ -19,10 +19,11 @@ class NordicStockClosingDisclosure(models.Model):
             ("replacement", "Replacement value per balance-sheet line"),
         ],
         required=True,
+        string="Disclosure",
     )
     sequence = fields.Integer()
     name = fields.Char("Product group / account")
-    tax_principle = fields.Selection(TAX_PRINCIPLE_SELECTION)
+    tax_principle = fields.Selection(TAX_PRINCIPLE_SELECTION, string="Tax principle")
     account_id = fields.Many2one("account.account", check_company=True)
     book_value = fields.Monetary(
         "Book value / cost", help="Tax groups: the book value; accounts: the cost."

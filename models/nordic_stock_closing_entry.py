@@ -12,6 +12,8 @@ class NordicStockClosingEntry(models.Model):
     sequence = fields.Integer()
     account_id = fields.Many2one("account.account", required=True, check_company=True)
     name = fields.Char(string="Label")
-    inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION)
+    inventory_class = fields.Selection(
+        INVENTORY_CLASS_SELECTION, string="Inventory class"
+    )
     debit = fields.Monetary()
     credit = fields.Monetary()

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .nordic_stock_closing import (
     CHATTER_PREFIXES,
+    PRESENTATION_FIELDS,
     SERVER_FIELDS,
     is_server_write,
     server_env,
@@ -39,7 +40,10 @@ class NordicStockClosingGuard(models.Model):
                     )
                 )
             fixed = self.filtered(lambda c: c.state in ("posted", "reversed"))
-            if fixed and any(not f.startswith(CHATTER_PREFIXES) for f in vals):
+            if fixed and any(
+                not f.startswith(CHATTER_PREFIXES) and f not in PRESENTATION_FIELDS
+                for f in vals
+            ):
                 raise UserError(self._nordic_fixed_message(fixed[0]))
             if "date" in vals:
                 # a new date: the computed figures are of the old one

@@ -88,13 +88,19 @@ class NordicStockClosingLine(models.Model):
     )
     default_code = fields.Char(related="product_id.default_code", string="Reference")
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
-    categ_id = fields.Many2one("product.category", readonly=True, check_company=True)
-    inventory_class = fields.Selection(INVENTORY_CLASS_SELECTION, readonly=True)
+    categ_id = fields.Many2one(
+        "product.category", readonly=True, check_company=True, string="Product category"
+    )
+    inventory_class = fields.Selection(
+        INVENTORY_CLASS_SELECTION, readonly=True, string="Inventory class"
+    )
     quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
-    acquisition_value = fields.Monetary(readonly=True)
+    acquisition_value = fields.Monetary(string="Acquisition value", readonly=True)
     unit_cost = fields.Monetary(compute="_compute_unit_cost", string="Cost per unit")
-    opening_quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
-    opening_value = fields.Monetary(readonly=True)
+    opening_quantity = fields.Float(
+        string="Opening quantity", digits="Product Unit of Measure", readonly=True
+    )
+    opening_value = fields.Monetary(string="Opening value", readonly=True)
     purchases = fields.Monetary(readonly=True)
     odoo_value = fields.Monetary(
         "Odoo's valuation",
@@ -107,7 +113,7 @@ class NordicStockClosingLine(models.Model):
         readonly=True,
         help="Why the closing's acquisition value differs from Odoo's own valuation.",
     )
-    last_movement = fields.Date(readonly=True)
+    last_movement = fields.Date(string="Last movement", readonly=True)
     net_realisable_value = fields.Monetary(
         string="Net realisable value per unit",
         help="Expected selling price less the costs to sell, per unit. Enter it to "
@@ -129,13 +135,13 @@ class NordicStockClosingLine(models.Model):
         default="none",
         readonly=True,
     )
-    write_down = fields.Monetary(readonly=True)
+    write_down = fields.Monetary(string="Write-down", readonly=True)
     write_down_reason = fields.Selection(
-        WRITE_DOWN_REASON_SELECTION,
-        readonly=True,
+        WRITE_DOWN_REASON_SELECTION, readonly=True, string="Write-down reason"
     )
     value = fields.Monetary(compute="_compute_value", store=True)
     tax_value = fields.Monetary(
+        string="Tax value",
         readonly=True,
         help="Norway (sktl § 14-5): cost, write-downs are not deductible until the "
         "goods are sold or scrapped.",

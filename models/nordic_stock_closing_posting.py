@@ -4,6 +4,7 @@ import io
 import logging
 
 import psycopg2.errors
+from markupsafe import Markup
 
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
@@ -141,12 +142,14 @@ class NordicStockClosingPosting(models.Model):
             )
         )
 
-    def _nordic_reverse(self):
+    def _nordic_reverse(self, date, reason=None):
         _ = self._nordic_document_env()._
         ref = _("Reversal of %(name)s", name=self.name)
+        if reason:
+            ref = f"{ref}: {reason}"
         if self.move_id:
             reversal = self.move_id._reverse_moves(
-                [{"date": self.date, "ref": ref, "nordic_closing_id": self.id}]
+                [{"date": date, "ref": ref, "nordic_closing_id": self.id}]
             )
             reversal._post(soft=False)
             self._nordic_write({"reversal_move_id": reversal.id})
@@ -160,11 +163,17 @@ class NordicStockClosingPosting(models.Model):
             ref,
         )
         self._nordic_write({"state": "reversed"})
+        move = self.reversal_move_id
+        # the reason is the user's text: escaped; the entry is a link
         self.message_post(
-            body=self.env._(
-                "Reversed by entry %(move)s.",
-                move=self.reversal_move_id.name or self.env._("none"),
+            body=Markup(
+                self.env._("Reversed on %(date)s by entry %(move)s. Reason: %(reason)s")
             )
+            % {
+                "date": date,
+                "move": move._get_html_link() if move else "-",
+                "reason": reason or "-",
+            }
         )
 
     def _nordic_workbook_name(self):

@@ -147,7 +147,13 @@ class TestNordicStockClosing(NordicStockClosingCase):
         lines["Y"].net_realisable_value = 110
         self.assertEqual(lines["Y"].nrv_source, "manual")
         # the lines keep no author: the chatter says who entered what
-        self.assertIn("Product Y: 110.00", closing.message_ids[0].body)
+        self.assertIn("Product Y: 110.00 SEK", closing.message_ids[0].body)
+        # amounts as the reader's language writes them
+        self.env["res.lang"]._activate_lang("nb_NO")
+        self.assertRegex(
+            closing.with_context(lang="nb_NO")._nordic_money(1234.5),
+            r"^1\W?234,50 SEK$",
+        )
         self.assertEqual(closing.message_ids[0].author_id, self.env.user.partner_id)
         self.assertAlmostEqual(lines["Y"].write_down, 1000)
         self.assertAlmostEqual(lines["Y"].value, 11000)
@@ -385,6 +391,29 @@ class TestNordicStockClosing(NordicStockClosingCase):
             self.env["account.move"].search([("nordic_closing_id", "=", closing.id)])
         )
 
+    def test_reverse_dialog_dates_and_explains_the_reversal(self):
+        """Reverse asks a date and a reason, as Odoo's own reversal does: the
+        reversal entry (1460 -1,000 / 4390 +1,000) is dated 2026-01-31, its
+        reference and the chatter give the reason, and the chatter links it."""
+        company, _product = self._posted_example()
+        closing = self._closing(company)
+        closing.action_post()
+        Reverse = self.env["nordic.stock.closing.reverse"].with_context(
+            default_closing_id=closing.id
+        )
+        dialog = Reverse.create({"reason": "stock count corrected"})
+        self.assertEqual(dialog.date, date(2025, 12, 31))  # the closing's date
+        dialog.date = date(2026, 1, 31)
+        dialog.action_reverse()
+        reversal = closing.reversal_move_id
+        self.assertEqual(closing.state, "reversed")
+        self.assertEqual(reversal.date, date(2026, 1, 31))
+        self.assertIn("stock count corrected", reversal.ref)
+        self.assertEqual(self._net(company, reversal), {"1460": -1000, "4390": 1000})
+        body = closing.message_ids[0].body
+        self.assertIn("stock count corrected", body)
+        self.assertRegex(body, rf"data-oe-id=[\"']{reversal.id}[\"']")
+
     def test_second_post_refused(self):
         company, _product = self._posted_example()
         self._closing(company).action_post()
@@ -592,6 +621,23 @@ class TestNordicStockClosing(NordicStockClosingCase):
         self.assertEqual(closing.state, "posted")
         self.assertEqual(
             self._net(company, closing.move_id), {"1460": 1000, "4390": -1000}
+        )
+        # opened in the closings' action (breadcrumb "Inventory closings")
+        self.assertEqual(action["name"], "Inventory closings")
+        self.assertEqual(action["target"], "main")
+        # a second wizard for the same date warns at once and previews the one
+        # unposted closing it reuses, not another record each time
+        again = self.env["nordic.stock.closing.wizard"].create(
+            {"company_id": company.id, "date": date(2025, 12, 31)}
+        )
+        self.assertEqual(again.posted_closing_id, closing)
+        again.action_preview()
+        again.action_preview()
+        self.assertEqual(
+            self.env["nordic.stock.closing"].search_count(
+                [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
+            ),
+            2,
         )
 
     def test_prepare_api(self):

@@ -130,6 +130,7 @@ class TestNordicClosingReports(NordicReportCase):
         closing = self._post_swedish_closing()
         tree = self._render(COUNT_LIST, closing)
         text = " ".join(tree.text_content().split())
+        self.assertTrue(tree.find_class("o_nordic_printed"))  # the print date
 
         def amounts(row, first):
             return [self._amount(cell, decimal_comma=True) for cell in row[first:]]
@@ -170,6 +171,17 @@ class TestNordicClosingReports(NordicReportCase):
         self.assertNotIn(NO_OATH, text)
         self.assertNotIn("Tax value", text)
         self.assertIn("Svenska Lager AB", text)
+
+    def test_print_in_another_language(self):
+        """A posted Norwegian closing printed in Swedish for an auditor: the choice
+        is open on a posted closing and the documents follow it."""
+        self.env["res.lang"]._activate_lang("sv_SE")
+        closing = self._post_norwegian_closing()
+        closing.print_lang = "sv_SE"
+        text = " ".join(self._render(COUNT_LIST, closing).text_content().split())
+        self.assertIn("Inventeringslista", text)
+        self.assertIn("Handelsvaror", text)
+        self.assertNotIn("Count list", text)
 
     def test_count_list_norway_accounting_and_tax_value(self):
         closing = self._post_norwegian_closing()

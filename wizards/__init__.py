@@ -1,1 +1,2 @@
 from . import nordic_stock_closing_wizard
+from . import nordic_stock_closing_reverse

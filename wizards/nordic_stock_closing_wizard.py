@@ -25,6 +25,26 @@ class NordicStockClosingWizard(models.TransientModel):
     entry_line_ids = fields.One2many(related="closing_id.entry_line_ids")
     closing_value = fields.Monetary(related="closing_id.closing_value")
     notes = fields.Text(related="closing_id.notes")
+    posted_closing_id = fields.Many2one(
+        "nordic.stock.closing",
+        compute="_compute_posted_closing_id",
+        string="Posted closing of this date",
+        help="The company already has a posted closing for this date: reverse it "
+        "before posting another.",
+    )
+
+    @api.depends("company_id", "date")
+    def _compute_posted_closing_id(self):
+        Closing = self.env["nordic.stock.closing"]
+        for wizard in self:
+            wizard.posted_closing_id = Closing.search(
+                [
+                    ("company_id", "=", wizard.company_id.id),
+                    ("date", "=", wizard.date),
+                    ("state", "=", "posted"),
+                ],
+                limit=1,
+            )
 
     @api.model
     def _default_date(self):
@@ -50,6 +70,8 @@ class NordicStockClosingWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
             "name": self.env._("Year-end inventory closing"),
+            # wide enough for every column of the stock equation
+            "context": {**self.env.context, "dialog_size": "extra-large"},
         }
 
     def action_post(self):
@@ -62,10 +84,12 @@ class NordicStockClosingWizard(models.TransientModel):
             closing = self.env["nordic.stock.closing"].prepare(
                 self.company_id, self.date, post=True
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "nordic.stock.closing",
-            "res_id": closing.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        # opened in the closings' own action: the breadcrumb reads "Inventory
+        # closings", not the menu the wizard was started from
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "l10n_nordic_stock_closing.nordic_stock_closing_action"
+        )
+        action.update(
+            res_id=closing.id, view_mode="form", views=[(False, "form")], target="main"
+        )
+        return action
