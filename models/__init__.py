@@ -25,3 +25,4 @@ from . import stock_move
 from . import stock_quant
 from . import account_move
 from . import ir_attachment
+from . import nordic_closing_overview

@@ -403,7 +403,7 @@ class NordicStockClosing(models.Model):
     def _nordic_money(self, amount):
         """An amount as the reader's language writes it (separators, currency)."""
         currency = self.currency_id
-        text = formatLang(self.env, amount, digits=currency.decimal_places)
+        text = formatLang(self.env, float(amount), digits=currency.decimal_places)
         return f"{text} {currency.name}"
 
     # ------------------------------------------------------------------

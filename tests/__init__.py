@@ -15,3 +15,4 @@ from . import test_posting
 from . import test_dk_fi
 from . import test_demo_cli
 from . import test_translations
+from . import test_overview
