@@ -176,6 +176,9 @@ class TestNordicClosingReports(NordicReportCase):
         """A posted Norwegian closing printed in Swedish for an auditor: the choice
         is open on a posted closing and the documents follow it."""
         self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            ["l10n_nordic_stock_closing"], ["sv_SE"]
+        )
         closing = self._post_norwegian_closing()
         closing.print_lang = "sv_SE"
         text = " ".join(self._render(COUNT_LIST, closing).text_content().split())
