@@ -60,7 +60,7 @@ import os, odoo
 from odoo import release
 assert release.version_info[0] == 18, release.version
 print(os.path.dirname(odoo.__file__))' 2>/dev/null); then
-    echo "Odoo 18.0 is not importable with $ODOO_PYTHON: the Odoo tests were SKIPPED (engine tests ran)"
+    echo "Odoo 18.0 is not importable with $ODOO_PYTHON: the Odoo tests were SKIPPED (the engine tests and the wheel check need no Odoo)"
     exit 0
 fi
 ODOO_VERSION=$("$ODOO_PYTHON" -c 'from odoo import release; print(release.version)')
