@@ -244,8 +244,9 @@ class NordicStockClosing(models.Model):
 
     @api.depends("date", "company_id")
     def _compute_name(self):
+        # in the company's language: the name is printed on its documents
         for closing in self:
-            closing.name = self.env._(
+            closing.name = closing._nordic_document_env()._(
                 "Inventory closing %(date)s", date=closing.date or ""
             )
 

@@ -123,10 +123,15 @@ class NordicStockClosingDemo(models.AbstractModel):
                 "nordic_auto_closing": spec.get("auto_closing", False),
             }
         )
-        # the closing's documents speak the company's language
-        lang = spec.get("lang") and self.env["res.lang"]._activate_lang(spec["lang"])
-        if lang:
-            company.partner_id.lang = lang.code
+        # the closing's documents speak the company's language, installed as
+        # Settings > Languages does (with the installed modules' translations)
+        if spec.get("lang"):
+            Lang = self.env["res.lang"].with_context(active_test=False)
+            if not Lang.search([("code", "=", spec["lang"]), ("active", "=", True)]):
+                self.env["base.language.install"].create(
+                    {"lang_ids": [Command.set(Lang._activate_lang(spec["lang"]).ids)]}
+                ).lang_install()
+            company.partner_id.lang = spec["lang"]
         return company
 
     @api.model

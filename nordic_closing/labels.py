@@ -51,10 +51,10 @@ LABELS = {
     # summary
     "title": (
         "Year-end inventory closing",
-        "Årsavslutning varelager",
-        "Bokslut varulager",
-        "Årsafslutning varebeholdninger",
-        "Vaihto-omaisuuden tilinpäätös",
+        "Varelageravslutning",
+        "Lagerbokslut",
+        "Lagerafslutning",
+        "Varaston tilinpäätös",
     ),
     "company": ("Company", "Selskap", "Företag", "Virksomhed", "Yritys"),
     "balance_date": (
@@ -288,12 +288,13 @@ LABELS = {
         "Aineet, tarvikkeet ja tavarat = alkuvarasto + ostot − loppuvarasto",
     ),
     # entry lines
+    # one term per thing: the closing's name on the form, the PDFs and the entry
     "entry_label": (
         "Inventory closing",
-        "Årsavslutning varelager",
-        "Bokslut varulager",
-        "Årsafslutning varebeholdninger",
-        "Vaihto-omaisuuden tilinpäätös",
+        "Varelageravslutning",
+        "Lagerbokslut",
+        "Lagerafslutning",
+        "Varaston tilinpäätös",
     ),
     "step_acquisition_value": (
         "acquisition value",

@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .closing_common import NordicStockClosingCase
 
@@ -25,3 +25,50 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
         self.assertEqual(
             self._net(company, closing.move_id), {"1460": 1000, "4390": -1000}
         )
+
+    def _stock_to_close(self):
+        company = self.company_no
+        product = self._product(
+            company, self._category(company, "goods_for_resale"), "T"
+        )
+        self._move(product, 10, 100, "2025-05-01 10:00:00")
+        return company
+
+    def test_poster_overview_analysis_breadcrumb_warning_and_reversal(self):
+        """The poster walks the overview, posts from the wizard into the closings'
+        breadcrumb, is warned at once for the date already posted, looks at the
+        pivot and graph, and reverses with a reason: the reversal entry undoes
+        debit 1460 1,000 / credit 4390."""
+        company = self._stock_to_close()
+        admin = self.env.ref("base.user_admin")
+        admin.write({"company_ids": [(4, company.id)], "company_id": company.id})
+        self.start_tour("/odoo", "nordic_stock_closing_poster_tour", login="admin")
+        closing = self.env["nordic.stock.closing"].search(
+            [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
+        )
+        self.assertEqual(closing.state, "reversed")
+        self.assertIn("Count corrected", closing.reversal_move_id.ref)
+        self.assertEqual(
+            self._net(company, closing.reversal_move_id), {"1460": -1000, "4390": 1000}
+        )
+
+    def test_preparer_from_inventory_reporting(self):
+        """An inventory manager with only "Prepare inventory closings" finds the
+        closing under Inventory > Reporting, previews it and sees no Post."""
+        company = self._stock_to_close()
+        new_test_user(
+            self.env,
+            login="nsc_preparer",
+            groups="base.group_user,stock.group_stock_manager,"
+            "l10n_nordic_stock_closing.group_nordic_closing_user",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+        )
+        self.start_tour(
+            "/odoo", "nordic_stock_closing_preparer_tour", login="nsc_preparer"
+        )
+        closing = self.env["nordic.stock.closing"].search(
+            [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
+        )
+        self.assertEqual(closing.state, "computed")
+        self.assertFalse(closing.move_id)

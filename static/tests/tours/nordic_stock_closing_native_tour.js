@@ -1,0 +1,185 @@
+/** @odoo-module */
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const openClosingMenu = (item) => [
+    {
+        content: "Open the inventory closing menu",
+        trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
+        run: "click",
+    },
+    {
+        content: `Open ${item}`,
+        trigger: `.dropdown-item:contains("${item}")`,
+        run: "click",
+    },
+];
+
+// The poster (an accounting administrator): the overview, the analysis, the
+// wizard into the closings' breadcrumb, the warning for a date already posted,
+// and the reversal dialog.
+registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("account.menu_finance", "Open Invoicing"),
+        ...openClosingMenu("Closings overview"),
+        {
+            content: "The overview groups the companies by the status of their closing",
+            trigger: ".o_list_view .o_group_header",
+            run: "click",
+        },
+        {
+            content: "The company, not closed yet",
+            trigger: '.o_list_view .o_data_row:contains("Nordvare AS")',
+        },
+        ...openClosingMenu("Close the inventory"),
+        {
+            content: "Balance date",
+            trigger: '.modal .o_field_widget[name="date"] input',
+            run: "edit 12/31/2025",
+        },
+        {
+            content: "Preview the closing",
+            trigger: '.modal button[name="action_preview"]',
+            run: "click",
+        },
+        {
+            content: "The dialog is extra large",
+            trigger: ".modal .modal-dialog.modal-xl",
+        },
+        {
+            content: "Post",
+            trigger: '.modal button[name="action_post"]',
+            run: "click",
+        },
+        {
+            content: "The posted closing opens under Inventory closings",
+            trigger: '.o_breadcrumb:contains("Inventory closings")',
+        },
+        {
+            content: "It is posted",
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Posted")',
+        },
+        ...openClosingMenu("Close the inventory"),
+        {
+            content: "Balance date already posted",
+            trigger: '.modal .o_field_widget[name="date"] input',
+            run: "edit 12/31/2025",
+        },
+        {
+            content: "Warned at once",
+            trigger: '.modal .alert-warning:contains("already has a posted closing")',
+        },
+        {
+            content: "Leave the wizard",
+            trigger: ".modal .btn-secondary:contains(Cancel)",
+            run: "click",
+        },
+        ...openClosingMenu("Closing items analysis"),
+        {
+            content: "The items in a pivot table",
+            trigger: ".o_pivot_view .o_pivot",
+        },
+        {
+            content: "Switch to the graph",
+            trigger: ".o_switch_view.o_graph",
+            run: "click",
+        },
+        {
+            content: "The write-downs in a graph",
+            trigger: ".o_graph_view .o_graph_renderer canvas",
+        },
+        ...openClosingMenu("Inventory closings"),
+        {
+            content: "Open the posted closing",
+            trigger: '.o_list_view .o_data_row:contains("Posted") td.o_data_cell[name="name"]',
+            run: "click",
+        },
+        {
+            content: "Its form is open",
+            trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current:contains("Posted")',
+        },
+        {
+            content: "Reverse",
+            trigger: '.o_form_view .o_statusbar_buttons button:contains("Reverse")',
+            run: "click",
+        },
+        {
+            content: "The reversal asks a reason",
+            trigger: '.modal .o_field_widget[name="reason"] input',
+            run: "edit Count corrected",
+        },
+        {
+            content: "Reverse with that date and reason",
+            trigger: '.modal button[name="action_reverse"]',
+            run: "click",
+        },
+        {
+            content: "It is reversed",
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Reversed")',
+        },
+        {
+            content: "The chatter says why and links the reversal entry",
+            trigger: '.o-mail-Message:contains("Count corrected") a[data-oe-model="account.move"]',
+        },
+    ],
+});
+
+// The preparer (an inventory manager with "Prepare inventory closings" only):
+// finds the closings under Inventory > Reporting, previews, and cannot post.
+registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("stock.menu_stock_root", "Open Inventory"),
+        {
+            content: "Open Reporting",
+            trigger: '.o_menu_sections .dropdown-toggle:contains("Reporting")',
+            run: "click",
+        },
+        {
+            content: "Close the inventory from Inventory > Reporting",
+            trigger: '.dropdown-item:contains("Close the inventory")',
+            run: "click",
+        },
+        {
+            content: "Balance date",
+            trigger: '.modal .o_field_widget[name="date"] input',
+            run: "edit 12/31/2025",
+        },
+        {
+            content: "Preview",
+            trigger: '.modal button[name="action_preview"]',
+            run: "click",
+        },
+        {
+            content: "The stock equation is shown, and no Post button",
+            trigger:
+                '.modal .o_field_widget[name="class_ids"] .o_data_row:contains("Goods for resale")',
+            run: () => {
+                if (document.querySelector('.modal button[name="action_post"]')) {
+                    throw new Error("A preparer must not see Post");
+                }
+            },
+        },
+        {
+            content: "Leave the wizard",
+            trigger: ".modal .btn-secondary:contains(Cancel)",
+            run: "click",
+        },
+        {
+            content: "Open Reporting again",
+            trigger: '.o_menu_sections .dropdown-toggle:contains("Reporting")',
+            run: "click",
+        },
+        {
+            content: "The closings, under Inventory",
+            trigger: '.dropdown-item:contains("Inventory closings")',
+            run: "click",
+        },
+        {
+            content: "The computed closing is listed",
+            trigger: '.o_list_view .o_data_row:contains("Computed")',
+        },
+    ],
+});
