@@ -1,7 +1,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from .nordic_selections import FRAMEWORK_SELECTION
+from .nordic_selections import CLOSING_STATE_SELECTION, FRAMEWORK_SELECTION
 
 
 class NordicClosingOverview(models.Model):
@@ -19,38 +19,28 @@ class NordicClosingOverview(models.Model):
     closing_id = fields.Many2one("nordic.stock.closing", "Last closing", readonly=True)
     date = fields.Date("Last balance date", readonly=True)
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("computed", "Computed"),
-            ("posted", "Posted"),
-            ("reversed", "Reversed"),
-        ],
-        "Last closing status",
-        readonly=True,
+        CLOSING_STATE_SELECTION, "Last closing status", readonly=True
     )
     posted_date = fields.Date("Last posted balance date", readonly=True)
     failure = fields.Text("Last failure", readonly=True)
     failed = fields.Boolean(readonly=True)
-    next_due_date = fields.Date(
-        "Next balance date",
-        compute="_compute_next_due_date",
-        help="The fiscal year end after the last posted closing (or the last fiscal "
-        "year end that has passed, for a company without one).",
-    )
+    next_due_date = fields.Date("Next balance date", compute="_compute_next_due_date")
 
     @api.depends("posted_date", "company_id")
     def _compute_next_due_date(self):
-        Closing = self.env["nordic.stock.closing"]
         for row in self:
-            company = row.company_id
-            if row.posted_date:
-                start = fields.Date.add(row.posted_date, days=1)
-                row.next_due_date = company.compute_fiscalyear_dates(start)["date_to"]
-            else:
-                today = Closing._nordic_company_today(company)
-                row.next_due_date = fields.Date.subtract(
-                    company.compute_fiscalyear_dates(today)["date_from"], days=1
-                )
+            row.next_due_date = row._nordic_next_balance_date()
+
+    def _nordic_next_balance_date(self):
+        """The fiscal year end after the last posted closing, else the last one
+        that has passed in the company's time zone."""
+        company = self.company_id
+        if self.posted_date:
+            day_after = fields.Date.add(self.posted_date, days=1)
+            return company.compute_fiscalyear_dates(day_after)["date_to"]
+        today = self.env["nordic.stock.closing"]._nordic_company_today(company)
+        year_start = company.compute_fiscalyear_dates(today)["date_from"]
+        return fields.Date.subtract(year_start, days=1)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -28,6 +28,13 @@ WRITE_DOWN_REASON_SELECTION = [
 TAX_PRINCIPLE_SELECTION = [
     (key, labels("en")[f"tax_principle_{key}"]) for key in TAX_PRINCIPLES
 ]
+#: the states of a closing
+CLOSING_STATE_SELECTION = [
+    ("draft", "Draft"),
+    ("computed", "Computed"),
+    ("posted", "Posted"),
+    ("reversed", "Reversed"),
+]
 #: where an item's net realisable value comes from
 NRV_SOURCE_SELECTION = [
     ("none", "None"),

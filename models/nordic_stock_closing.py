@@ -9,7 +9,7 @@ from odoo.tools.misc import formatLang
 from odoo.addons.base.models.res_partner import _lang_get
 
 from ..nordic_closing.frameworks import COUNTRY
-from .nordic_selections import FRAMEWORK_SELECTION
+from .nordic_selections import CLOSING_STATE_SELECTION, FRAMEWORK_SELECTION
 
 _logger = logging.getLogger(__name__)
 
@@ -98,12 +98,7 @@ class NordicStockClosing(models.Model):
     )
     fiscal_year_start = fields.Date(string="Fiscal year start", readonly=True)
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("computed", "Computed"),
-            ("posted", "Posted"),
-            ("reversed", "Reversed"),
-        ],
+        CLOSING_STATE_SELECTION,
         default="draft",
         required=True,
         copy=False,

@@ -27,8 +27,8 @@ class NordicStockClosingWizard(models.TransientModel):
     notes = fields.Text(related="closing_id.notes")
     posted_closing_id = fields.Many2one(
         "nordic.stock.closing",
+        "Posted closing of this date",
         compute="_compute_posted_closing_id",
-        string="Posted closing of this date",
         help="The company already has a posted closing for this date: reverse it "
         "before posting another.",
     )
