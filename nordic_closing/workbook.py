@@ -139,7 +139,7 @@ def _summary(sheet, result, text, fmt, meta):
             f"{options.fiscal_year_start.isoformat()} – "
             f"{options.balance_date.isoformat()}",
         ),
-        (text["framework"], result.framework.label),
+        (text["framework"], text[f"framework_{result.framework.key}"]),
         (text["method"], _methods_text(result, text)),
         (text["currency"], meta.get("currency", COUNTRY[options.country].currency)),
         (text["entry_number"], meta.get("entry_number") or text["not_posted"]),
@@ -511,7 +511,7 @@ def _principles(sheet, result, text, fmt, meta):
     lines = [
         (text["principles_title"], fmt.title),
         ("", fmt.text),
-        (f"{text['framework']}: {framework.label}", fmt.text),
+        (f"{text['framework']}: {text[f'framework_{framework.key}']}", fmt.text),
         (text[valuation], fmt.wrap),
         *(
             (_for_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)

@@ -186,6 +186,23 @@ class TestNordicClosingReports(NordicReportCase):
         self.assertIn("Handelsvaror", text)
         self.assertNotIn("Count list", text)
 
+    def test_reports_in_the_company_external_layout(self):
+        """As printed to PDF: Odoo's external layout with the company in the
+        header, page numbers in the footer, and the print date."""
+        closing = self._post_norwegian_closing()
+        for report in (COUNT_LIST, SUMMARY):
+            with self.subTest(report=report):
+                content, _format = self.env["ir.actions.report"]._render_qweb_html(
+                    report, closing.ids, data={"report_type": "pdf"}
+                )
+                tree = html.fromstring(content)
+                header = tree.xpath("//div[contains(@class, 'header')]")
+                self.assertTrue(header)
+                self.assertIn(closing.company_id.name, header[0].text_content())
+                self.assertTrue(tree.xpath("//span[@class='page']"))
+                self.assertTrue(tree.xpath("//span[@class='topage']"))
+                self.assertTrue(tree.find_class("o_nordic_printed"))
+
     def test_count_list_norway_accounting_and_tax_value(self):
         closing = self._post_norwegian_closing()
         tree = self._render(COUNT_LIST, closing)

@@ -331,3 +331,27 @@ def test_workbook_chart_sheet_plots_the_equation(tmp_path):
     assert 'name="Diagram"' in workbook_xml  # the chart sheet, in Swedish
     for reference in ("$B$2:$B$3", "$F$2:$F$3", "$E$2:$E$3", "$A$2:$A$3"):
         assert f"<c:f>Lagerekvation!{reference}</c:f>" in chart
+
+
+def test_workbook_names_the_framework_in_its_language(tmp_path):
+    """A Swedish K2 workbook in Swedish says "Sverige K2 (BFNAR 2016:10)", the
+    label the Odoo settings show in Swedish, not the English "Sweden"."""
+    import openpyxl
+
+    from nordic_closing.workbook import write_workbook
+
+    items = [ItemStock("G", "goods_for_resale", D(1), D("10.00"))]
+    options = ClosingOptions(
+        country="SE", balance_date=date(2025, 12, 31), framework="K2"
+    )
+    path = tmp_path / "closing.xlsx"
+    write_workbook(compute_closing(items, options), str(path), lang="sv")
+    texts = [
+        cell
+        for sheet in openpyxl.load_workbook(path).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str)
+    ]
+    assert "Sverige K2 (BFNAR 2016:10)" in texts
+    assert not any("Sweden K2" in text for text in texts)
