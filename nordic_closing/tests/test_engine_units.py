@@ -337,7 +337,6 @@ def test_workbook_names_the_framework_in_its_language(tmp_path):
     """A Swedish K2 workbook in Swedish says "Sverige K2 (BFNAR 2016:10)", the
     label the Odoo settings show in Swedish, not the English "Sweden"."""
     import openpyxl
-
     from nordic_closing.workbook import write_workbook
 
     items = [ItemStock("G", "goods_for_resale", D(1), D("10.00"))]
