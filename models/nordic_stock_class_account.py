@@ -54,6 +54,12 @@ class NordicStockClassAccount(models.Model):
         "company's tolerance). Leave empty to value the stock item by item.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    country_code = fields.Char(
+        "Country",
+        related="company_id.account_fiscal_country_id.code",
+        help="The country of the company's accounting: fixed values are Swedish and "
+        "Finnish.",
+    )
     missing_account_codes = fields.Char(
         string="Missing account codes",
         readonly=True,

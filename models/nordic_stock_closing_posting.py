@@ -9,6 +9,7 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+from odoo.tools.misc import formatLang
 
 from ..nordic_closing.labels import language_of
 from ..nordic_closing.workbook import write_workbook
@@ -196,7 +197,12 @@ class NordicStockClosingPosting(models.Model):
                 "nrv_source": self._nordic_document_env()._(
                     "sales price less %(percent)s %% selling costs, unless entered per "
                     "item",
-                    percent=self.selling_cost_percent,
+                    # as the document's language writes it (4 % / 4,5 %)
+                    percent=formatLang(
+                        self._nordic_document_env(),
+                        self.selling_cost_percent,
+                        digits=0 if self.selling_cost_percent.is_integer() else 2,
+                    ),
                 ),
             },
         )

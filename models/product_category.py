@@ -31,6 +31,11 @@ class ProductCategory(models.Model):
         "inventory on (49x0, 4x90).",
         company_dependent=True,
     )
+    nordic_country_code = fields.Char(
+        "Closing country",
+        compute="_compute_nordic_country_code",
+        help="The country of the current company: which closing fields apply.",
+    )
     nordic_tax_principle = fields.Selection(
         TAX_PRINCIPLE_SELECTION,
         "Tax value principle (Denmark)",
@@ -54,6 +59,12 @@ class ProductCategory(models.Model):
         "(14x9).",
         company_dependent=True,
     )
+
+    @api.depends_context("company")
+    def _compute_nordic_country_code(self):
+        company = self.env.company
+        code = company.account_fiscal_country_id.code or company.country_id.code
+        self.nordic_country_code = code or False
 
     # ------------------------------------------------------------------
     # Proposed accounts
