@@ -160,8 +160,9 @@ class NordicStockClosingLine(models.Model):
             line.value = line.acquisition_value - line.write_down
 
     def write(self, vals):
-        sources = ENTERED_SOURCES
-        entered = [] if is_server_write(self) else [f for f in sources if f in vals]
+        entered = (
+            [] if is_server_write(self) else [f for f in ENTERED_SOURCES if f in vals]
+        )
         vals = {
             **vals,
             **{
@@ -173,7 +174,9 @@ class NordicStockClosingLine(models.Model):
         if entered:
             server_env(self).write(
                 {
-                    sources[fname]: "manual" if vals[fname] is not False else "none"
+                    ENTERED_SOURCES[fname]: "manual"
+                    if vals[fname] is not False
+                    else "none"
                     for fname in entered
                 }
             )

@@ -6,7 +6,7 @@ import logging
 import psycopg2.errors
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
@@ -91,17 +91,22 @@ class NordicStockClosingPosting(models.Model):
                 )
             )
 
-    def _nordic_claim_posting(self):
-        """Mark the closing posted first, so that a second posting fails at once."""
-        other = self.search(
+    @api.model
+    def _nordic_posted_closing(self, company, date):
+        """The posted closing of ``company`` at ``date`` (one at most)."""
+        return self.search(
             [
-                ("company_id", "=", self.company_id.id),
-                ("date", "=", self.date),
+                ("company_id", "=", company.id),
+                ("date", "=", date),
                 ("state", "=", "posted"),
-                ("id", "!=", self.id),
             ],
             limit=1,
         )
+
+    def _nordic_claim_posting(self):
+        """Mark the closing posted first, so that a second posting fails at once."""
+        # this closing is draft or computed here: any posted one is another
+        other = self._nordic_posted_closing(self.company_id, self.date)
         if other:
             raise UserError(self._nordic_already_posted_message(other))
         try:

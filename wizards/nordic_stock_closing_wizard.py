@@ -37,13 +37,8 @@ class NordicStockClosingWizard(models.TransientModel):
     def _compute_posted_closing_id(self):
         Closing = self.env["nordic.stock.closing"]
         for wizard in self:
-            wizard.posted_closing_id = Closing.search(
-                [
-                    ("company_id", "=", wizard.company_id.id),
-                    ("date", "=", wizard.date),
-                    ("state", "=", "posted"),
-                ],
-                limit=1,
+            wizard.posted_closing_id = Closing._nordic_posted_closing(
+                wizard.company_id, wizard.date
             )
 
     @api.model
