@@ -179,16 +179,18 @@ PRODUCT_SNAPSHOT = """
 SELECT t.product_id, pt.categ_id, pt.default_code,
        COALESCE(pt.name->>%(lang)s, pt.name->>'en_US') AS name,
        COALESCE(uom.name->>%(lang)s, uom.name->>'en_US') AS unit,
-       pt.list_price,
-       t.quantity,
-       CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.value, 0) ELSE t.value END
-           AS acquisition_value,
-       t.opening_quantity,
-       CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.opening_value, 0)
-            ELSE t.opening_value END AS opening_value,
-       t.purchases + CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.acquired, 0)
-                          ELSE t.adjustments END AS purchases,
-       t.value AS odoo_value,
+       -- numbers as text: exact Decimals in Python (Odoo's cursor reads floats)
+       pt.list_price::text AS list_price,
+       t.quantity::text AS quantity,
+       (CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.value, 0)
+             ELSE t.value END)::text AS acquisition_value,
+       t.opening_quantity::text AS opening_quantity,
+       (CASE WHEN pt.categ_id = ANY(%(fifo)s) THEN COALESCE(f.opening_value, 0)
+             ELSE t.opening_value END)::text AS opening_value,
+       (t.purchases + CASE WHEN pt.categ_id = ANY(%(fifo)s)
+                           THEN COALESCE(f.acquired, 0)
+                           ELSE t.adjustments END)::text AS purchases,
+       t.value::text AS odoo_value,
        r.product_id IS NOT NULL AS replayed,
        -- the local day of the last movement (a day never moves back in UTC)
        GREATEST(t.last_entry_date,
@@ -203,7 +205,6 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
  WHERE pt.categ_id = ANY(%(categories)s)
    AND (t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0
         OR t.purchases <> 0 OR t.adjustments <> 0)
- ORDER BY pt.default_code, t.product_id
 """
 
 # The movements of the replayed products, in the order they happened: each receipt

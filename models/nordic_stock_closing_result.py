@@ -1,6 +1,8 @@
 """The engine call: settings → snapshot → lines → engine → stored result."""
 
 import hashlib
+from decimal import Decimal
+from types import MappingProxyType
 
 from odoo import fields, models
 from odoo.exceptions import UserError
@@ -12,8 +14,14 @@ from ..nordic_closing import (
     ItemStock,
     compute_closing,
 )
+from ..nordic_closing.money import ZERO
 from ..nordic_closing.valuation import nrv_from_sales_price
 from .nordic_stock_closing import _dec
+
+#: where the items of the database come from in a file: nowhere
+NO_ORIGIN = MappingProxyType({})
+#: a difference Odoo's rounding of each layer can make (more is explained)
+CENT_AND_A_BIT = Decimal("0.0101")
 
 
 class NordicStockClosingResult(models.Model):
@@ -40,9 +48,9 @@ class NordicStockClosingResult(models.Model):
             [self._nordic_item(row, categories) for row in rows], categories
         )
         for row, item in zip(rows, result.items, strict=True):
-            row["write_down"] = item.write_down
-            row["write_down_reason"] = item.reason or None
-            row["tax_value"] = item.tax_value
+            row.write_down = item.write_down
+            row.write_down_reason = item.reason or None
+            row.tax_value = item.tax_value
         self._nordic_insert_lines(rows)
         self._nordic_store_result(result, lines_stored=True)
         self._nordic_write({"state": "computed"})
@@ -114,7 +122,7 @@ SELECT 1 FROM nordic_stock_closing_line l
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _nordic_check_negative(self, snapshot):
-        negative = [row for row in snapshot if row["quantity"] < 0]
+        negative = [row for row in snapshot if row.quantity < 0]
         if negative:
             raise UserError(
                 self.env._(
@@ -162,37 +170,38 @@ SELECT product_id,
         selling_cost = self.company_id.nordic_selling_cost_percent
         vendor_prices = self._nordic_vendor_prices(snapshot)
         for row in snapshot:
-            inventory_class = categories[row["categ_id"]]["class"]
-            own = entered.get(row["product_id"], {})
+            inventory_class = categories[row.categ_id]["class"]
+            own = entered.get(row.product_id, {})
             if "net_realisable_value" in own:
                 nrv, source = _dec(own["net_realisable_value"]), "manual"
             else:
                 nrv = nrv_from_sales_price(
-                    inventory_class, row["list_price"], selling_cost
+                    inventory_class, row.list_price, selling_cost
                 )
                 source = "none" if nrv is None else "sales_price"
             if "replacement_cost" in own:
                 replacement = (_dec(own["replacement_cost"]), "manual")
-            elif row["product_id"] in vendor_prices:
-                replacement = (vendor_prices[row["product_id"]], "vendor_price")
+            elif row.product_id in vendor_prices:
+                replacement = (vendor_prices[row.product_id], "vendor_price")
             else:
                 replacement = (None, "none")
-            row["inventory_class"] = inventory_class
-            row["net_realisable_value"] = nrv
-            row["nrv_source"] = source
-            row["replacement_cost"], row["replacement_source"] = replacement
-            row["valuation_note"] = self._nordic_valuation_note(row)
+            row.inventory_class = inventory_class
+            row.list_price = None  # used: the NRV holds it
+            row.net_realisable_value = nrv
+            row.nrv_source = source
+            row.replacement_cost, row.replacement_source = replacement
+            row.valuation_note = self._nordic_valuation_note(row)
         return snapshot
 
     def _nordic_valuation_note(self, row):
         """Why the closing's value differs from Odoo's own valuation, if it does by
         more than a cent (Odoo rounds each layer, the closing each item once)."""
-        if abs(float(row["acquisition_value"]) - float(row["odoo_value"])) <= 0.0101:
+        if abs(row.acquisition_value - row.odoo_value) <= CENT_AND_A_BIT:
             return None
-        closing_value = round(_dec(row["acquisition_value"]), 2)
-        odoo_value = round(_dec(row["odoo_value"]), 2)
+        closing_value = round(row.acquisition_value, 2)
+        odoo_value = round(row.odoo_value, 2)
         _ = self._nordic_document_env()._
-        if row.get("replayed"):
+        if row.replayed:
             reason = _(
                 "a return to the vendor takes out the units of the receipt it "
                 "returns, at its cost with its landed costs; Odoo takes them from "
@@ -224,9 +233,9 @@ SELECT product_id,
         kept = None
         if changed_line_ids is not None:
             kept = {
-                index: (_dec(line["write_down"]), line["write_down_reason"] or "")
+                index: (line.write_down or ZERO, line.write_down_reason or "")
                 for index, line in enumerate(lines)
-                if line["id"] not in changed_line_ids
+                if line.id not in changed_line_ids
             }
         result = self._nordic_engine(
             [self._nordic_item(line, categories) for line in lines], categories, kept
@@ -251,29 +260,34 @@ SELECT product_id,
         return result
 
     def _nordic_item(self, line, categories):
-        """A line (a snapshot row or a stored line, by column name) for the engine."""
-        nrv_source = line["nrv_source"]
+        """A line (:class:`ClosingRow`: a snapshot row or a stored line) for the
+        engine; its Decimals are the engine's (shared, not copied)."""
+        category = categories[line.categ_id]
         return ItemStock(
-            product=line["default_code"] or line["name"],
-            inventory_class=line["inventory_class"],
-            quantity=_dec(line["quantity"]),
-            acquisition_value=_dec(line["acquisition_value"]),
-            opening_quantity=_dec(line["opening_quantity"]),
-            opening_value=_dec(line["opening_value"]),
-            purchases=_dec(line["purchases"]),
-            last_movement=line["last_movement"],
-            name=line["name"],
-            unit=line["unit"],
+            product=line.default_code or line.name,
+            inventory_class=line.inventory_class,
+            # a line the ORM stored without a figure reads NULL: zero
+            quantity=line.quantity or ZERO,
+            acquisition_value=line.acquisition_value or ZERO,
+            opening_quantity=line.opening_quantity or ZERO,
+            opening_value=line.opening_value or ZERO,
+            purchases=line.purchases or ZERO,
+            last_movement=line.last_movement,
+            name=line.name,
+            unit=line.unit,
             net_realisable_value=None
-            if nrv_source in (None, "none")
-            else _dec(line["net_realisable_value"]),
-            nrv_source=nrv_source or False,
+            if line.nrv_source in (None, "none")
+            else line.net_realisable_value,
+            nrv_source=line.nrv_source or False,
             replacement_cost=None
-            if line["replacement_source"] in (None, "none")
-            else _dec(line["replacement_cost"]),
-            tax_group=categories[line["categ_id"]]["tax_group"],
-            note=line["valuation_note"] or "",
-            accounts=categories[line["categ_id"]]["accounts"],
+            if line.replacement_source in (None, "none")
+            else line.replacement_cost,
+            tax_group=category["tax_group"],
+            note=line.valuation_note or "",
+            accounts=category["accounts"],
+            # a line of the database has no file row to point at: one empty
+            # mapping for all (an own dict each is 30 MB at 500,000 items)
+            origin=NO_ORIGIN,
         )
 
     def _nordic_store_result(self, result, lines_stored=False):

@@ -28,6 +28,7 @@ from .nordic_stock_closing_queries import (
     REPLAYED_MOVEMENTS,
     VENDOR_PRICES,
 )
+from .nordic_stock_closing_storage import fetch_rows
 
 _logger = logging.getLogger(__name__)
 
@@ -186,9 +187,14 @@ SELECT DISTINCT pt.categ_id
             self.env[model].flush_model(fnames)
         params = self._nordic_snapshot_params(categories)
         with self._nordic_sql_settings():
-            self.env.cr.execute(SQL(DATED_LAYERS + PRODUCT_SNAPSHOT, **params))
-            rows = self.env.cr.dictfetchall()
-            if any(row["replayed"] for row in rows):
+            # the aggregate over the layers runs in parallel workers
+            rows = fetch_rows(
+                self.env.cr,
+                SQL(DATED_LAYERS + PRODUCT_SNAPSHOT, **params),
+                order=SQL("default_code, product_id"),
+                parallel=True,
+            )
+            if any(row.replayed for row in rows):
                 self.env.cr.execute(SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params))
                 self._nordic_replay(rows, categories, self.env.cr.fetchall())
         return rows
@@ -204,7 +210,7 @@ SELECT DISTINCT pt.categ_id
         self.env.cr.execute(
             SQL(
                 VENDOR_PRICES,
-                products=[row["product_id"] for row in snapshot],
+                products=[row.product_id for row in snapshot],
                 company=self.company_id.id,
                 date=self.date,
             )
@@ -301,9 +307,10 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
 
     @contextmanager
     def _nordic_sql_settings(self):
-        """For the snapshot: no JIT compilation (it costs seconds on millions of
-        layers, more than it saves) and at least 64 MB to aggregate in memory; both
-        back to what they were afterwards (and at the end of the transaction)."""
+        """For the snapshot and the lines read back: no JIT compilation (it costs
+        seconds on millions of layers, more than it saves) and at least 64 MB to
+        aggregate and sort in memory; both back to what they were afterwards (and
+        at the end of the transaction)."""
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -342,25 +349,23 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
             )
         start = self._nordic_fiscal_year_start()
         for row in rows:
-            if not row["replayed"]:
+            if not row.replayed:
                 continue
             item = value_movements(
-                row["product_id"],
-                categories[row["categ_id"]]["class"],
-                by_product[row["product_id"]],
+                row.product_id,
+                categories[row.categ_id]["class"],
+                by_product[row.product_id],
                 self.date,
                 start,
                 allow_negative=True,
             )
-            row.update(
-                acquisition_value=item.acquisition_value,
-                opening_value=item.opening_value,
-                purchases=item.purchases,
-            )
+            row.acquisition_value = item.acquisition_value
+            row.opening_value = item.opening_value
+            row.purchases = item.purchases
 
     def _nordic_product_list(self, rows, limit=20):
         names = [
-            f"[{r['default_code']}] {r['name']}" if r["default_code"] else r["name"]
+            f"[{r.default_code}] {r.name}" if r.default_code else r.name
             for r in rows[:limit]
         ]
         more = len(rows) - limit

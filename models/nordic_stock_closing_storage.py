@@ -1,10 +1,20 @@
 """The closing's lines in the database: one declaration of their columns behind the
-bulk insert, the read-back (by name) and the bulk update of the engine's figures."""
+bulk insert, the read-back and the bulk update of the engine's figures, and the row
+that holds a line in memory."""
+
+import io
+import operator
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
+
+import psycopg2.extensions
 
 from odoo import models
 from odoo.tools import SQL, float_repr
 
-from .nordic_stock_closing import _dec
+from ..nordic_closing.money import CENT
 
 #: The closing-line columns a computation fills, with their SQL type: the one list
 #: behind the bulk insert and the read-back (by name).
@@ -38,61 +48,228 @@ MONEY_COLUMNS = (
     "write_down",
     "tax_value",
 )
+#: lines per COPY statement and rows per FETCH: the text of a chunk, not of all
+#: lines, is in memory
+COPY_CHUNK = FETCH_CHUNK = 10_000
+
+
+@dataclass(slots=True)
+class ClosingRow:
+    """A closing line in memory: a row of the snapshot before it is stored, or a
+    stored line read back. With slots and Decimals read from the numeric's text,
+    500,000 of them fit in a fraction of the memory dicts of floats would take."""
+
+    id: int | None = None
+    product_id: int | None = None
+    categ_id: int | None = None
+    inventory_class: str | None = None
+    quantity: Decimal | None = None
+    acquisition_value: Decimal | None = None
+    opening_quantity: Decimal | None = None
+    opening_value: Decimal | None = None
+    purchases: Decimal | None = None
+    odoo_value: Decimal | None = None
+    last_movement: date | None = None
+    net_realisable_value: Decimal | None = None
+    nrv_source: str | None = None
+    valuation_note: str | None = None
+    replacement_cost: Decimal | None = None
+    replacement_source: str | None = None
+    write_down: Decimal | None = None
+    write_down_reason: str | None = None
+    tax_value: Decimal | None = None
+    # read with it: the product's code, name and unit (and, in the snapshot, its
+    # sales price and whether the engine replays its movements)
+    default_code: str | None = None
+    name: str | None = None
+    unit: str | None = None
+    list_price: Decimal | None = None
+    replayed: bool | None = None
+
+
+#: the numeric columns: selected as text, held as exact Decimals
+DECIMAL_FIELDS = frozenset(
+    f.name for f in fields(ClosingRow) if f.type == Decimal | None
+)
+#: texts and days many rows share: one object each
+SHARED_FIELDS = ("unit", "inventory_class", "nrv_source", "last_movement")
+#: what the engine and the update of the write-downs read of a stored line
+READ_FIELDS = (
+    "id",
+    "categ_id",
+    "inventory_class",
+    "quantity",
+    "acquisition_value",
+    "opening_quantity",
+    "opening_value",
+    "purchases",
+    "last_movement",
+    "net_realisable_value",
+    "nrv_source",
+    "valuation_note",
+    "replacement_cost",
+    "replacement_source",
+    "write_down",
+    "write_down_reason",
+)
+
+
+def fetch_rows(cr, query, order=None, parallel=False):
+    """The rows of ``query`` (an SQL) in ``order`` (an SQL of its columns) as
+    :class:`ClosingRow`, its numeric columns (selected as text) as exact Decimals.
+
+    Read through a server-side cursor, a chunk at a time: the client never holds
+    the whole result as text beside the rows (at 500,000 products that is another
+    hundred megabytes). PostgreSQL plans a cursor without parallel workers: with
+    ``parallel``, the query's result is written to a temporary table first (which
+    it computes in parallel) and the cursor reads that. Equal units, classes,
+    days and short numbers share one object."""
+    if parallel:
+        cr.execute(SQL("DROP TABLE IF EXISTS nordic_rows_result"))
+        cr.execute(
+            SQL("CREATE TEMPORARY TABLE nordic_rows_result ON COMMIT DROP AS %s", query)
+        )
+        query = SQL("SELECT * FROM nordic_rows_result")
+    if order is not None:
+        query = SQL("%s ORDER BY %s", query, order)
+    # planned to read every row (a cursor is planned for its first tenth)
+    cr.execute(
+        SQL(
+            "SELECT current_setting('cursor_tuple_fraction'), "
+            "set_config('cursor_tuple_fraction', '1', true)"
+        )
+    )
+    fraction = cr.fetchone()[0]
+    cr.execute(SQL("DECLARE nordic_rows NO SCROLL CURSOR FOR %s", query))
+    cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
+    shared = {}
+    rows = []
+    while True:
+        cr.execute(SQL("FETCH FORWARD %s FROM nordic_rows", FETCH_CHUNK))
+        records = cr.fetchall()
+        if not records:
+            break
+        rows.extend(_closing_rows(cr.description, records, shared))
+    # (on an error the transaction ends, and the cursor and table with it)
+    cr.execute(SQL("CLOSE nordic_rows"))
+    if parallel:
+        cr.execute(SQL("DROP TABLE nordic_rows_result"))
+    return rows
+
+
+class _Numbers(dict):
+    """Decimals by their text, each made once."""
+
+    def __missing__(self, text):
+        number = self[text] = Decimal(text)
+        return number
+
+
+def _closing_rows(description, records, shared):
+    """``records`` as :class:`ClosingRow`, converted a column at a time;
+    ``shared``: the numbers and objects already made, by their text."""
+    names = [column.name for column in description]
+    columns = list(zip(*records, strict=True))
+    numbers = shared.setdefault("numbers", _Numbers())
+    objects = shared.setdefault("objects", {})
+    for index, name in enumerate(names):
+        column = columns[index]
+        if name in DECIMAL_FIELDS:
+            # short numbers (quantities, zero) repeat: one Decimal each
+            columns[index] = [
+                None
+                if text is None
+                else numbers[text]
+                if len(text) < 6
+                else Decimal(text)
+                for text in column
+            ]
+        elif name in SHARED_FIELDS:
+            columns[index] = [objects.setdefault(value, value) for value in column]
+    # the row's fields in their order; a field the query does not select: None
+    absent = repeat(None)
+    ordered = [
+        columns[names.index(f.name)] if f.name in names else absent
+        for f in fields(ClosingRow)
+    ]
+    # (the absent fields repeat None without end: not strict)
+    return [ClosingRow(*values) for values in zip(*ordered, strict=False)]
+
+
+def _copy_column(values, kind):
+    """A column's values as text of PostgreSQL's COPY format."""
+    if kind == "varchar":
+        return [
+            "\\N"
+            if value is None
+            else value.replace("\\", "\\\\")
+            .replace("\t", "\\t")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            for value in values
+        ]
+    return ["\\N" if value is None else str(value) for value in values]
+
+
+def _copy_lines(closing_id, rows):
+    """The COPY text of ``rows`` (the columns of LINE_COLUMNS, then value), built a
+    column at a time."""
+    columns, money = [], {}
+    for name, kind in LINE_COLUMNS.items():
+        values = [getattr(row, name) for row in rows]
+        if name in MONEY_COLUMNS:
+            values = money[name] = [
+                value.quantize(CENT, rounding=ROUND_HALF_UP) for value in values
+            ]
+        columns.append(_copy_column(values, kind))
+    columns.append(
+        _copy_column(
+            map(operator.sub, money["acquisition_value"], money["write_down"]),
+            "numeric",
+        )
+    )
+    closing = str(closing_id)
+    return "".join(
+        f"{closing}\t{line}\n" for line in map("\t".join, zip(*columns, strict=True))
+    )
 
 
 class NordicStockClosingStorage(models.Model):
     _inherit = "nordic.stock.closing"
 
     def _nordic_insert_lines(self, rows):
-        """Write the lines, with the engine's figures, in one statement: 100,000
-        ORM creates would take minutes."""
+        """Write the lines (:class:`ClosingRow`, with the engine's figures) with
+        COPY, a chunk at a time: 100,000 ORM creates would take minutes, and one
+        statement of all lines would hold their text at once. Amounts are stored
+        rounded to the cent, value = acquisition value - write-down."""
         if not rows:
             return
         Line = self.env["nordic.stock.closing.line"]
         Line.flush_model()
-        columns = list(LINE_COLUMNS)
-        arrays = {}
-        for name in columns:
-            values = [row[name] for row in rows]
-            if LINE_COLUMNS[name] == "varchar":
-                arrays[name] = values  # quoted by psycopg2
-            else:
-                # one array literal: psycopg2 would quote 1,000,000 numbers one by
-                # one (the same text: str() of ints, Decimals, floats and dates)
-                arrays[name] = (
-                    "{"
-                    + ",".join(["NULL" if v is None else str(v) for v in values])
-                    + "}"
-                )
-        self.env.cr.execute(
-            SQL(
-                """
-INSERT INTO nordic_stock_closing_line (closing_id, %(columns)s, value)
-SELECT %(closing)s, %(values)s,
-       ROUND(u.acquisition_value, 2) - ROUND(u.write_down, 2)
-  FROM unnest(%(arrays)s) AS u(%(columns)s)
-                """,
-                columns=SQL(", ").join(SQL.identifier(name) for name in columns),
-                values=SQL(", ").join(
-                    SQL("ROUND(u.%s, 2)", SQL.identifier(name))
-                    if name in MONEY_COLUMNS
-                    else SQL("u.%s", SQL.identifier(name))
-                    for name in columns
-                ),
-                arrays=SQL(", ").join(
-                    SQL("%s::%s[]", arrays[name], SQL(LINE_COLUMNS[name]))
-                    for name in columns
-                ),
-                closing=self.id,
-            )
+        columns = ["closing_id", *LINE_COLUMNS, "value"]
+        copy = SQL(
+            "COPY %s (%s) FROM STDIN",
+            SQL.identifier(Line._table),
+            SQL(", ").join(SQL.identifier(name) for name in columns),
         )
+        # Odoo does the same around its COPY (models._ensure_xml_id): an
+        # asynchronous wait callback does not support it
+        callback = psycopg2.extensions.get_wait_callback()
+        psycopg2.extensions.set_wait_callback(None)
+        try:
+            for start in range(0, len(rows), COPY_CHUNK):
+                text = _copy_lines(self.id, rows[start : start + COPY_CHUNK])
+                self.env.cr.copy_expert(copy.code, io.StringIO(text))
+        finally:
+            psycopg2.extensions.set_wait_callback(callback)
         Line.invalidate_model()
         self.invalidate_recordset(["line_ids"])
 
     def _nordic_read_lines(self):
-        """The stored lines in their ORM order (as ``line_ids``), by column name, with
+        """The stored lines in their ORM order (as ``line_ids``) as
+        :class:`ClosingRow`, what the engine reads of them (READ_FIELDS) with
         their product's code, name and unit: one query, since field access on
-        100,000 records would cost seconds. Numbers come as the ORM holds them."""
+        100,000 records would cost seconds."""
         Line = self.env["nordic.stock.closing.line"]
         for model in ("product.product", "product.template", Line._name):
             self.env[model].flush_model()
@@ -125,16 +302,27 @@ SELECT %(closing)s, %(values)s,
             ),
         )
         selected = [
-            (name, Line._field_to_sql(Line._table, name, query))
-            for name in ("id", *LINE_COLUMNS)
+            (name, Line._field_to_sql(Line._table, name, query)) for name in READ_FIELDS
+        ]
+        selected = [
+            (name, SQL("%s::text", sql) if name in DECIMAL_FIELDS else sql)
+            for name, sql in selected
         ] + [
             ("default_code", Product._field_to_sql(product, "default_code", query)),
             ("name", Product._field_to_sql(product, "name", query)),
             ("unit", Uom._field_to_sql(uom, "name", query)),
         ]
-        self.env.cr.execute(query.select(*(sql for _name, sql in selected)))
-        names = [name for name, _sql in selected]
-        return [dict(zip(names, row, strict=True)) for row in self.env.cr.fetchall()]
+        # sorted in memory (the product's order sorts on its name)
+        with self._nordic_sql_settings():
+            return fetch_rows(
+                self.env.cr,
+                query.select(
+                    *(
+                        SQL("%s AS %s", sql, SQL.identifier(name))
+                        for name, sql in selected
+                    )
+                ),
+            )
 
     def _nordic_update_lines(self, result):
         """One UPDATE for the lines whose write-down changed (100,000 ORM writes
@@ -145,13 +333,10 @@ SELECT %(closing)s, %(values)s,
         changed = {"ids": [], "write_downs": [], "reasons": [], "values": []}
         for line, item in zip(result.lines, result.items, strict=True):
             reason = item.reason or None
-            if (
-                _dec(line["write_down"]) == item.write_down
-                and line["write_down_reason"] == reason
-            ):
+            if line.write_down == item.write_down and line.write_down_reason == reason:
                 continue
             write_down = currency.round(float(item.write_down))
-            changed["ids"].append(line["id"])
+            changed["ids"].append(line.id)
             changed["write_downs"].append(float_repr(write_down, digits))
             changed["reasons"].append(reason)
             changed["values"].append(

@@ -16,3 +16,4 @@ from . import test_dk_fi
 from . import test_demo_cli
 from . import test_translations
 from . import test_overview
+from . import test_storage
