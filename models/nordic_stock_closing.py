@@ -1,3 +1,5 @@
+import functools
+import gc
 import logging
 from decimal import Decimal
 
@@ -63,6 +65,25 @@ _SERVER_TOKEN = object()
 def _dec(value):
     """A float from the ORM or a numeric from SQL as an exact Decimal."""
     return Decimal(str(value or 0))
+
+
+def without_cycle_collector(method):
+    """Run ``method`` with Python's cycle collector paused: it would walk the
+    hundreds of thousands of rows and items a closing holds again and again, to find
+    no cycle among them (0.7 s of 8.5 s at 100,000 items); whatever cycles the
+    method leaves are collected afterwards as usual."""
+
+    @functools.wraps(method)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return method(*args, **kwargs)
+        gc.disable()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 def server_env(records):

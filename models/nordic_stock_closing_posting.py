@@ -13,7 +13,7 @@ from odoo.tools.misc import formatLang
 
 from ..nordic_closing.labels import language_of
 from ..nordic_closing.workbook import write_workbook
-from .nordic_stock_closing import MANAGER_GROUP, XLSX_MIMETYPE
+from .nordic_stock_closing import MANAGER_GROUP, XLSX_MIMETYPE, without_cycle_collector
 
 _logger = logging.getLogger(__name__)
 
@@ -185,6 +185,7 @@ class NordicStockClosingPosting(models.Model):
     def _nordic_workbook_name(self):
         return f"{self.company_id.name} - {self.name}.xlsx".replace("/", "-")
 
+    @without_cycle_collector
     def _nordic_attach_workbook(self, result=None):
         """Write the workbook and attach it to the closing (replacing an older one).
 

@@ -16,7 +16,7 @@ from ..nordic_closing import (
 )
 from ..nordic_closing.money import ZERO
 from ..nordic_closing.valuation import nrv_from_sales_price
-from .nordic_stock_closing import _dec
+from .nordic_stock_closing import _dec, without_cycle_collector
 
 #: where the items of the database come from in a file: nowhere
 NO_ORIGIN = MappingProxyType({})
@@ -27,6 +27,7 @@ CENT_AND_A_BIT = Decimal("0.0101")
 class NordicStockClosingResult(models.Model):
     _inherit = "nordic.stock.closing"
 
+    @without_cycle_collector
     def _nordic_compute(self):
         """Value the stock from the database and store the engine's result; the
         result (for the posting, which books exactly that)."""
@@ -219,6 +220,7 @@ SELECT product_id,
             reason=reason,
         )
 
+    @without_cycle_collector
     def _nordic_result(self, categories=None, changed_line_ids=None):
         """The engine's closing of the stored lines against the ledger.
 
