@@ -217,7 +217,8 @@ class NordicStockClosing(models.Model):
         string="Fixed values",
         readonly=True,
         copy=False,
-        help="Fixed values (ÅRL 4:12) used, per class.",
+        help="Fixed values used, per class (Sweden: ÅRL 4:12; Finland: KPL 5:6 § "
+        "3 mom.).",
     )
     fixed_value_tolerance = fields.Float(
         string="Fixed value tolerance (%)",

@@ -71,7 +71,8 @@ class NordicClosingPart(models.AbstractModel):
         return self.env._(
             "The items, classes and entry of an inventory closing are what the "
             "closing computed from the stock: compute it again instead of changing "
-            "them (only an item's net realisable value may be entered)."
+            "them (only an item's net realisable value and replacement cost may be "
+            "entered)."
         )
 
 
