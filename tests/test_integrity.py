@@ -253,6 +253,26 @@ class TestClosingIntegrity(ClosingIntegrityCase):
             {"1460": -1000, "4390": 1000},
         )
 
+    def test_reverse_dialog_is_the_posters(self):
+        """The Reverse dialog (date and reason) is the poster's: the preparer
+        cannot open it, the reader neither; the poster's reverses the closing
+        with the reason in the reversal entry."""
+        closing = self._posted()
+        Dialog = self.env["nordic.stock.closing.reverse"]
+        values = {"closing_id": closing.id, "date": DATE, "reason": "Count error"}
+        for name, user in (("preparer", self.preparer), ("reader", self.reader)):
+            with self.subTest(user=name), self.assertRaises(AccessError):
+                Dialog.with_user(user).create(values)
+        self.assertEqual(closing.state, "posted")
+        dialog = Dialog.with_user(self.poster).create(values)
+        dialog.action_reverse()
+        self.assertEqual(closing.state, "reversed")
+        self.assertIn("Count error", closing.reversal_move_id.ref)
+        self.assertEqual(
+            self._net(self.company_no, closing.reversal_move_id),
+            {"1460": -1000, "4390": 1000},
+        )
+
     def test_reader_reads_and_downloads_the_posted_workbook(self):
         closing = self._posted()
         attachment = self._workbook(closing)
