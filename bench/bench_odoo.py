@@ -570,7 +570,8 @@ def child(args):
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = Registry(args.database)
     products, n_layers = parse_size(args.size[0])
-    print(f"size {products}/{n_layers} (database {args.database})", flush=True)
+    if not args.reuse:  # a kept company's size is counted below
+        print(f"size {products}/{n_layers} (database {args.database})", flush=True)
     steps, moves = {}, None
 
     def environment(cr):
