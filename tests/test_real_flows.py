@@ -802,3 +802,134 @@ class TestRealFlowsManufacturing(RealFlowsMixin, NordicStockClosingCase):
                 "4390": -60,
             },
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRealFlowsDenmarkFinland(RealFlowsMixin, NordicStockClosingCase):
+    """Danish and Finnish closings on stock bought with purchase orders and vendor
+    bills: the vendor price Odoo records when a purchase order is confirmed is the
+    replacement cost (Finland) and the dagspris (Denmark) the closing proposes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_dk = cls._nordic_create_company("Dansk Indkøb ApS", "DK", "dk")
+        cls.company_fi = cls._nordic_create_company("Ostot Oy", "FI", "fi")
+
+    def _bought(self, company, category, code, quantity, price, list_price):
+        """``quantity`` @ ``price`` bought with a purchase order received on
+        2025-03-01 and billed at the same price on 2025-03-05."""
+        product = self._flow_product(company, category, code, list_price)
+        order = self._purchase(company, product, quantity, price, "2025-03-01 10:00:00")
+        self._bill(order, price, "2025-03-05", "2025-03-05 10:00:00")
+        return product
+
+    def _lines(self, closing):
+        return {line.product_id.default_code: line for line in closing.line_ids}
+
+    def test_finland_lowest_of_three_from_purchase_orders(self):
+        """FI-A of DOMAIN-DK-FI.md built through Odoo's flows: P 1,200 @ 30 bought
+        (sales price 40), 200 sold in June: 1,000 @ 30 = 30,000 left; Q 400 @ 40
+        bought (sales price 38.75): 16,000. Odoo records each order's price as the
+        vendor price: P's replacement cost 30, Q's 40.
+        Computed: P min(30, 30, 40) = 30, no write-down; Q min(40, 40, 38.75) =
+        38.75, write-down 400 x 1.25 = 500 (NRV).
+        The vendor lowers P's price to 28, computed again: P min(30, 28, 40) = 28,
+        write-down 1,000 x 2 = 2,000 (replacement cost). Value 28,000 + 15,500 =
+        43,500; cost 46,000 against the ledger's 1531 40,000: debit 1531 / credit
+        4410 6,000 and debit 4440 / credit 1531 2,500. Purchases of the year: P
+        36,000, Q 16,000."""
+        company = self.company_fi
+        category = self._category(company, "goods_for_resale")
+        p = self._bought(company, category, "P", 1200, 30, 40)
+        q = self._bought(company, category, "Q", 400, 40, 38.75)
+        self._sell(company, p, 200, "2025-06-01 10:00:00", price=40)
+        self._ledger_entry(company, "2024-12-31", [("1531", 40000), ("2001", -40000)])
+        closing = self._closing(company)
+        closing.action_compute()
+        lines = self._lines(closing)
+        self.assertEqual(
+            [
+                (c, lines[c].quantity, lines[c].acquisition_value, lines[c].purchases)
+                for c in "PQ"
+            ],
+            [("P", 1000, 30000, 36000), ("Q", 400, 16000, 16000)],
+        )
+        self.assertEqual(
+            [(c, lines[c].replacement_cost, lines[c].replacement_source) for c in "PQ"],
+            [("P", 30, "vendor_price"), ("Q", 40, "vendor_price")],
+        )
+        self.assertEqual(
+            [(c, lines[c].write_down, lines[c].write_down_reason) for c in "PQ"],
+            [("P", 0, False), ("Q", 500, "nrv")],
+        )
+        # (a company's vendor prices are seen in that company)
+        p.with_company(company).seller_ids.filtered(
+            lambda s: s.partner_id == self.vendor
+        ).ensure_one().price = 28
+        closing.action_compute()
+        lines = self._lines(closing)
+        self.assertEqual(lines["P"].replacement_cost, 28)
+        self.assertEqual(
+            [(c, lines[c].write_down, lines[c].write_down_reason) for c in "PQ"],
+            [("P", 2000, "replacement_cost"), ("Q", 500, "nrv")],
+        )
+        self.assertAlmostEqual(closing.closing_value, 43500)
+        closing.action_post()
+        self.assertEqual(
+            self._net(company, closing.move_id),
+            {"1531": 3500, "4410": -6000, "4440": 2500},
+        )
+        # each vendor price came from its order: one per product, at its price
+        self.assertEqual(
+            [
+                (s.partner_id, s.price)
+                for s in (p | q).with_company(company).seller_ids.sorted("price")
+            ],
+            [(self.vendor, 28), (self.vendor, 40)],
+        )
+
+    def test_denmark_dagspris_from_purchase_orders(self):
+        """Denmark: X 500 @ 80 bought with a purchase order (sales price 95), its
+        group taxed at dagspris; Y 200 @ 60 (sales price 50), its group at cost.
+        The dagspris proposed is X's vendor price from the order: 80, tax value
+        500 x 80 = 40,000. Y's NRV 50 < 60: write-down 200 x 10 = 2,000. Cost
+        52,000, value 40,000 + 10,000 = 50,000, against an empty ledger: debit
+        6140 / credit 1770 52,000 and debit 1800 / credit 6150 2,000 (DK-A's
+        accounts)."""
+        company = self.company_dk
+        groups = {}
+        for code, principle in (("X", "dagspris"), ("Y", False)):
+            groups[code] = self._category(company, "goods_for_resale")
+            groups[code].name = f"Indkøbt gruppe {code}"
+            groups[code].with_company(company).nordic_tax_principle = principle
+        self._bought(company, groups["X"], "X", 500, 80, 95)
+        self._bought(company, groups["Y"], "Y", 200, 60, 50)
+        closing = self._closing(company)
+        closing.action_compute()
+        lines = self._lines(closing)
+        self.assertEqual(
+            (lines["X"].replacement_cost, lines["X"].replacement_source),
+            (80, "vendor_price"),
+        )
+        self.assertNotIn("no dagspris", closing.notes or "")
+        self.assertEqual(
+            [(c, lines[c].write_down, lines[c].write_down_reason) for c in "XY"],
+            [("X", 0, False), ("Y", 2000, "nrv")],
+        )
+        taxes = closing.disclosure_ids.filtered(lambda d: d.kind == "tax_group")
+        self.assertEqual(
+            sorted(
+                (d.name, d.tax_principle, round(d.book_value), round(d.compare_value))
+                for d in taxes
+            ),
+            [
+                ("Indkøbt gruppe X", "dagspris", 40000, 40000),
+                ("Indkøbt gruppe Y", "purchase_price", 10000, 12000),
+            ],
+        )
+        closing.action_post()
+        self.assertEqual(
+            self._net(company, closing.move_id),
+            {"6140": 52000, "1770": -52000, "1800": 2000, "6150": -2000},
+        )
