@@ -112,6 +112,34 @@ class NordicStockClosingCase(NordicClosingCommon):
             net[code] = round(net.get(code, 0) + line.balance, 2)
         return {code: amount for code, amount in net.items() if amount}
 
+    def _lines(self, closing):
+        """``{product code: line}`` of a closing."""
+        return {line.product_id.default_code: line for line in closing.line_ids}
+
+    def _tax_groups(self, closing):
+        """Denmark's tax view: ``(group, principle, book value, tax value)``."""
+        return sorted(
+            (d.name, d.tax_principle, round(d.book_value), round(d.compare_value))
+            for d in closing.disclosure_ids.filtered(lambda d: d.kind == "tax_group")
+        )
+
+    def _assert_fi_a_posted(self, closing, company):
+        """FI-A of DOMAIN-DK-FI.md section 3, however its stock was built: P
+        written down 2,000 to its replacement cost 28, Q 500 to its selling price
+        38.75; value 43,500; cost 46,000 against 1531's 40,000: debit 1531 /
+        credit 4410 6,000 and debit 4440 / credit 1531 2,500, once posted."""
+        lines = self._lines(closing)
+        self.assertEqual(
+            [(c, lines[c].write_down, lines[c].write_down_reason) for c in "PQ"],
+            [("P", 2000, "replacement_cost"), ("Q", 500, "nrv")],
+        )
+        self.assertAlmostEqual(closing.closing_value, 43500)
+        closing.action_post()
+        self.assertEqual(
+            self._net(company, closing.move_id),
+            {"1531": 3500, "4410": -6000, "4440": 2500},
+        )
+
     def _class(self, closing, inventory_class):
         return closing.class_ids.filtered(
             lambda c: c.inventory_class == inventory_class

@@ -34,9 +34,6 @@ class TestDenmarkFinland(NordicStockClosingCase):
             }
         )
 
-    def _lines(self, closing):
-        return {line.product_id.default_code: line for line in closing.line_ids}
-
     def _preview(self, company, closing):
         net = {}
         for line in closing.entry_line_ids:
@@ -103,18 +100,15 @@ class TestDenmarkFinland(NordicStockClosingCase):
             self._preview(company, closing),
             {"6140": 12000, "1770": -12000, "1800": 1500, "6150": -1500},
         )
-        taxes = closing.disclosure_ids.filtered(lambda d: d.kind == "tax_group")
         self.assertEqual(
-            sorted(
-                (d.name, d.tax_principle, round(d.book_value), round(d.compare_value))
-                for d in taxes
-            ),
+            self._tax_groups(closing),
             [
                 ("Group X", "dagspris", 40000, 39000),
                 ("Group Y", "purchase_price", 10000, 12000),
                 ("Group Z", "dagspris", 6500, 6500),
             ],
         )
+        taxes = closing.disclosure_ids.filtered(lambda d: d.kind == "tax_group")
         self.assertAlmostEqual(sum(taxes.mapped("difference")), 1000)
         closing.action_post()
         self.assertEqual(
@@ -206,16 +200,7 @@ class TestDenmarkFinland(NordicStockClosingCase):
         closing.action_compute()
         lines = self._lines(closing)
         lines["Q"].replacement_cost = 41
-        self.assertEqual(
-            [(c, lines[c].write_down, lines[c].write_down_reason) for c in "PQ"],
-            [("P", 2000, "replacement_cost"), ("Q", 500, "nrv")],
-        )
-        self.assertAlmostEqual(closing.closing_value, 43500)
-        closing.action_post()
-        self.assertEqual(
-            self._net(company, closing.move_id),
-            {"1531": 3500, "4410": -6000, "4440": 2500},
-        )
+        self._assert_fi_a_posted(closing, company)
         lines = closing.move_id.line_ids
         self.assertEqual(
             sorted(

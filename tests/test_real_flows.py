@@ -824,9 +824,6 @@ class TestRealFlowsDenmarkFinland(RealFlowsMixin, NordicStockClosingCase):
         self._bill(order, price, "2025-03-05", "2025-03-05 10:00:00")
         return product
 
-    def _lines(self, closing):
-        return {line.product_id.default_code: line for line in closing.line_ids}
-
     def test_finland_lowest_of_three_from_purchase_orders(self):
         """FI-A of DOMAIN-DK-FI.md built through Odoo's flows: P 1,200 @ 30 bought
         (sales price 40), 200 sold in June: 1,000 @ 30 = 30,000 left; Q 400 @ 40
@@ -868,18 +865,8 @@ class TestRealFlowsDenmarkFinland(RealFlowsMixin, NordicStockClosingCase):
             lambda s: s.partner_id == self.vendor
         ).ensure_one().price = 28
         closing.action_compute()
-        lines = self._lines(closing)
-        self.assertEqual(lines["P"].replacement_cost, 28)
-        self.assertEqual(
-            [(c, lines[c].write_down, lines[c].write_down_reason) for c in "PQ"],
-            [("P", 2000, "replacement_cost"), ("Q", 500, "nrv")],
-        )
-        self.assertAlmostEqual(closing.closing_value, 43500)
-        closing.action_post()
-        self.assertEqual(
-            self._net(company, closing.move_id),
-            {"1531": 3500, "4410": -6000, "4440": 2500},
-        )
+        self.assertEqual(self._lines(closing)["P"].replacement_cost, 28)
+        self._assert_fi_a_posted(closing, company)
         # each vendor price came from its order: one per product, at its price
         self.assertEqual(
             [
@@ -917,12 +904,8 @@ class TestRealFlowsDenmarkFinland(RealFlowsMixin, NordicStockClosingCase):
             [(c, lines[c].write_down, lines[c].write_down_reason) for c in "XY"],
             [("X", 0, False), ("Y", 2000, "nrv")],
         )
-        taxes = closing.disclosure_ids.filtered(lambda d: d.kind == "tax_group")
         self.assertEqual(
-            sorted(
-                (d.name, d.tax_principle, round(d.book_value), round(d.compare_value))
-                for d in taxes
-            ),
+            self._tax_groups(closing),
             [
                 ("Indkøbt gruppe X", "dagspris", 40000, 40000),
                 ("Indkøbt gruppe Y", "purchase_price", 10000, 12000),
