@@ -2,19 +2,10 @@
 
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
-
-const openClosingMenu = (item) => [
-    {
-        content: "Open the inventory closing menu",
-        trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
-        run: "click",
-    },
-    {
-        content: `Open ${item}`,
-        trigger: `.dropdown-item:contains("${item}")`,
-        run: "click",
-    },
-];
+import {
+    openClosingMenu,
+    previewSteps,
+} from "@l10n_nordic_stock_closing/../tests/tours/utils/nordic_closing_util";
 
 // The poster (an accounting administrator): the overview, the analysis, the
 // wizard into the closings' breadcrumb, the warning for a date already posted,
@@ -34,16 +25,7 @@ registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
             trigger: '.o_list_view .o_data_row:contains("Nordvare AS")',
         },
         ...openClosingMenu("Close the inventory"),
-        {
-            content: "Balance date",
-            trigger: '.modal .o_field_widget[name="date"] input',
-            run: "edit 12/31/2025",
-        },
-        {
-            content: "Preview the closing",
-            trigger: '.modal button[name="action_preview"]',
-            run: "click",
-        },
+        ...previewSteps(),
         {
             content: "The dialog is extra large",
             trigger: ".modal .modal-dialog.modal-xl",
@@ -142,16 +124,7 @@ registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
             trigger: '.dropdown-item:contains("Close the inventory")',
             run: "click",
         },
-        {
-            content: "Balance date",
-            trigger: '.modal .o_field_widget[name="date"] input',
-            run: "edit 12/31/2025",
-        },
-        {
-            content: "Preview",
-            trigger: '.modal button[name="action_preview"]',
-            run: "click",
-        },
+        ...previewSteps(),
         {
             content: "The stock equation is shown, and no Post button",
             trigger:

@@ -2,6 +2,10 @@
 
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {
+    openClosingMenu,
+    previewSteps,
+} from "@l10n_nordic_stock_closing/../tests/tours/utils/nordic_closing_util";
 
 // From the menu to the posted entry: Invoicing > Inventory closing > Close the
 // inventory, preview the classes and the entry, post, land on the posted closing.
@@ -9,26 +13,8 @@ registry.category("web_tour.tours").add("nordic_stock_closing_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("account.menu_finance", "Open Invoicing"),
-        {
-            content: "Open the inventory closing menu",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
-            run: "click",
-        },
-        {
-            content: "Start the year-end closing",
-            trigger: '.dropdown-item:contains("Close the inventory")',
-            run: "click",
-        },
-        {
-            content: "Balance date",
-            trigger: '.modal .o_field_widget[name="date"] input',
-            run: "edit 12/31/2025",
-        },
-        {
-            content: "Preview the closing",
-            trigger: '.modal button[name="action_preview"]',
-            run: "click",
-        },
+        ...openClosingMenu("Close the inventory"),
+        ...previewSteps(),
         {
             content: "The stock equation shows goods for resale",
             trigger: '.modal .o_field_widget[name="class_ids"] .o_data_row:contains("Goods for resale")',
