@@ -33,7 +33,8 @@
     "demo": ["demo/nordic_stock_closing_demo.xml"],
     "assets": {
         "web.assets_tests": [
-            "l10n_nordic_stock_closing/static/tests/tours/**/*.js",
+            "l10n_nordic_stock_closing/static/tests/tours/utils/*.js",
+            "l10n_nordic_stock_closing/static/tests/tours/*.js",
         ],
     },
     "post_init_hook": "post_init_hook",
