@@ -6,7 +6,7 @@ import io
 import operator
 from dataclasses import dataclass, fields
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import repeat
 
 import psycopg2.extensions
@@ -14,7 +14,7 @@ import psycopg2.extensions
 from odoo import models
 from odoo.tools import SQL, float_repr
 
-from ..nordic_closing.money import CENT
+from ..nordic_closing.money import round_money
 
 #: The closing-line columns a computation fills, with their SQL type: the one list
 #: behind the bulk insert and the read-back (by name).
@@ -218,9 +218,7 @@ def _copy_lines(closing_id, rows):
     for name, kind in LINE_COLUMNS.items():
         values = [getattr(row, name) for row in rows]
         if name in MONEY_COLUMNS:
-            values = money[name] = [
-                value.quantize(CENT, rounding=ROUND_HALF_UP) for value in values
-            ]
+            values = money[name] = [round_money(value) for value in values]
         columns.append(_copy_column(values, kind))
     columns.append(
         _copy_column(
@@ -301,17 +299,17 @@ class NordicStockClosingStorage(models.Model):
                 SQL.identifier(uom, "id"),
             ),
         )
-        selected = [
-            (name, Line._field_to_sql(Line._table, name, query)) for name in READ_FIELDS
-        ]
-        selected = [
-            (name, SQL("%s::text", sql) if name in DECIMAL_FIELDS else sql)
-            for name, sql in selected
-        ] + [
-            ("default_code", Product._field_to_sql(product, "default_code", query)),
-            ("name", Product._field_to_sql(product, "name", query)),
-            ("unit", Uom._field_to_sql(uom, "name", query)),
-        ]
+
+        def line_column(name):
+            sql = Line._field_to_sql(Line._table, name, query)
+            # numbers as text: exact Decimals (Odoo's cursor reads them as floats)
+            return SQL("%s::text", sql) if name in DECIMAL_FIELDS else sql
+
+        selected = {name: line_column(name) for name in READ_FIELDS} | {
+            "default_code": Product._field_to_sql(product, "default_code", query),
+            "name": Product._field_to_sql(product, "name", query),
+            "unit": Uom._field_to_sql(uom, "name", query),
+        }
         # sorted in memory (the product's order sorts on its name)
         with self._nordic_sql_settings():
             return fetch_rows(
@@ -319,7 +317,7 @@ class NordicStockClosingStorage(models.Model):
                 query.select(
                     *(
                         SQL("%s AS %s", sql, SQL.identifier(name))
-                        for name, sql in selected
+                        for name, sql in selected.items()
                     )
                 ),
             )
