@@ -46,6 +46,15 @@ EXTRA_MODULES=${ODOO_EXTRA_MODULES:-l10n_no,l10n_se,l10n_dk,l10n_fi,purchase_sto
 LOG=${ODOO_TEST_LOG:-out/odoo_tests.log}
 
 say() { printf '[odoo-tests] %s\n' "$*"; }
+# Stop if the caller's "problems" array names any: say them, where the log is, and
+# the verdict line $1 ("Odoo: ..."), then exit 1.
+fail_on_problems() {
+    [ ${#problems[@]} -eq 0 ] && return 0
+    say "FAILED: $(printf '%s; ' "${problems[@]}" | sed 's/; $//')"
+    say "full log: $LOG"
+    echo "$1"
+    exit 1
+}
 die() { printf '[odoo-tests] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # --- 1. Find Odoo with the machine's python3 (never the project's .venv) -------------
@@ -227,12 +236,7 @@ run_pytest() {
     install_errors=$(count_error_records "$install_log")
     [ "$install_rc" -eq 0 ] || problems+=("the installation exited with status $install_rc")
     [ "$install_errors" -eq 0 ] || problems+=("$install_errors ERROR/CRITICAL log record(s) while installing")
-    if [ ${#problems[@]} -gt 0 ]; then
-        say "FAILED: $(printf '%s; ' "${problems[@]}" | sed 's/; $//')"
-        say "full log: $LOG"
-        echo "Odoo: the tests did not run (see above)"
-        exit 1
-    fi
+    fail_on_problems "Odoo: the tests did not run (see above)"
     say "installed in $(($(date +%s) - start))s"
 
     # pytest collects the tests through the module's name under the temporary addons
@@ -276,12 +280,7 @@ run_pytest() {
     fi
 
     say "Odoo $ODOO_VERSION, $MODULE through pytest-odoo: ${summary:-no summary} (exit status $pytest_rc, ${elapsed}s)"
-    if [ ${#problems[@]} -gt 0 ]; then
-        say "FAILED: $(printf '%s; ' "${problems[@]}" | sed 's/; $//')"
-        say "full Odoo log: $LOG"
-        echo "Odoo: $passed passed, $((failed + errors)) failed, $skipped skipped"
-        exit 1
-    fi
+    fail_on_problems "Odoo: $passed passed, $((failed + errors)) failed, $skipped skipped"
     echo "Odoo: $passed passed, 0 failed, $skipped skipped"
 }
 
@@ -322,15 +321,10 @@ run_odoo() {
     fi
 
     say "Odoo $ODOO_VERSION, $MODULE: $total tests, $failed failed, $errors error(s), $skipped skipped, in ${elapsed}s (exit status $odoo_rc)"
-    if [ ${#problems[@]} -gt 0 ]; then
-        say "FAILED: $(printf '%s; ' "${problems[@]}" | sed 's/; $//')"
-        say "full log: $LOG"
-        if [ -n "$result" ]; then
-            echo "Odoo: $passed passed, $((failed + errors)) failed, $skipped skipped"
-        else
-            echo "Odoo: the tests did not run (see above)"
-        fi
-        exit 1
+    if [ -n "$result" ]; then
+        fail_on_problems "Odoo: $passed passed, $((failed + errors)) failed, $skipped skipped"
+    else
+        fail_on_problems "Odoo: the tests did not run (see above)"
     fi
     echo "Odoo: $passed passed, 0 failed, $skipped skipped"
 }
