@@ -263,7 +263,8 @@ run_pytest() {
     fi
 
     # pytest's closing line, e.g. "95 passed, 2 skipped, 3 warnings in 301.20s".
-    summary=$(grep -E '(passed|failed|error|errors|skipped|no tests ran).* in [0-9.]+s' "$pytest_log" | tail -1 | sed -E 's/^=+ //; s/ =+$//')
+    # (none, e.g. "170 deselected": no line, said below; grep's status must not stop us)
+    summary=$({ grep -E '(passed|failed|error|errors|skipped|no tests ran).* in [0-9.]+s' "$pytest_log" || true; } | tail -1 | sed -E 's/^=+ //; s/ =+$//')
     count() { sed -nE "s/.*\b([0-9]+) $1\b.*/\1/p" <<<"$summary" | head -1; }
     passed=$(count passed); failed=$(count failed); errors=$(count 'errors?'); skipped=$(count skipped)
     passed=${passed:-0} failed=${failed:-0} errors=${errors:-0} skipped=${skipped:-0}
