@@ -3,6 +3,8 @@ import gc
 import logging
 from decimal import Decimal
 
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -44,6 +46,7 @@ SERVER_FIELDS = frozenset(
         "closing_value",
         "notes",
         "error_message",
+        "update_note",
         "computed_at",
         "categories_fingerprint",
         "workbook_attachment_id",
@@ -235,6 +238,14 @@ class NordicStockClosing(models.Model):
         "accounts without a contra account (the part of their balance that is not "
         "acquisition value), per account.",
     )
+    update_note = fields.Text(
+        string="Update notes",
+        readonly=True,
+        copy=False,
+        help="What an update of the addon derived for this closing from what was "
+        "stored when it was posted, and what it could not derive (the version that "
+        "posted it did not record it). The figures as posted are unchanged.",
+    )
     computed_at = fields.Datetime(string="Computed at", readonly=True, copy=False)
     categories_fingerprint = fields.Char(
         string="Categories fingerprint", readonly=True, copy=False
@@ -323,6 +334,7 @@ class NordicStockClosing(models.Model):
                         )[closing.state],
                     )
                 )
+            closing._nordic_check_no_posted_closing()
             closing._nordic_compute()
         return True
 
@@ -339,6 +351,7 @@ class NordicStockClosing(models.Model):
                     name=self.name,
                 )
             )
+        self._nordic_check_no_posted_closing()
         self._nordic_check_lock_dates(self.date)
         # what is booked must be complete (e.g. every dagspris entered)
         result = self.with_context(nordic_posting=True)._nordic_posting_result()
@@ -398,6 +411,16 @@ class NordicStockClosing(models.Model):
             "target": "self",
         }
 
+    def copy_data(self, default=None):
+        # a closing is what was computed at its date: a copy would be neither
+        # (Duplicate is hidden in the form; this answers copy() from the API)
+        raise UserError(
+            self.env._(
+                "An inventory closing cannot be duplicated: create a new one for its "
+                "balance date (Close the inventory), which values the stock again."
+            )
+        )
+
     def action_open_lines(self):
         self.ensure_one()
         return {
@@ -418,6 +441,14 @@ class NordicStockClosing(models.Model):
             "res_id": self.move_id.id,
         }
 
+    def _nordic_log(self, body):
+        """Say ``body`` (text, escaped; or Markup) in the closing's chatter as a
+        note: as Odoo's field tracking does, it needs no e-mail address of its
+        author (preparers are often warehouse staff without one) and notifies no
+        one."""
+        self.ensure_one()
+        return self._message_log(body=escape(body))
+
     def _nordic_money(self, amount):
         """An amount as the reader's language writes it (separators, currency)."""
         currency = self.currency_id
@@ -433,10 +464,19 @@ class NordicStockClosing(models.Model):
         """Compute (and with ``post=True`` post) the closing of ``company`` at ``date``.
 
         Returns the closing (its id over RPC). Reuses a draft or computed closing for
-        the same date. Usable from ``odoo-bin shell``, server actions and XML-RPC
-        (company as id, date as ``YYYY-MM-DD``), whatever the caller's current company.
+        the same date; while a closing of the date is posted, returns that one as it
+        was posted (neither computed nor posted again: reverse it first). Usable from
+        ``odoo-bin shell``, server actions and XML-RPC (company as id, date as
+        ``YYYY-MM-DD``), whatever the caller's current company.
         """
         company, date = self._nordic_check_prepare_args(company, date, post)
+        # who may not prepare (or post) is refused whether or not the date is closed
+        self.check_access("create")
+        if post:
+            self._nordic_check_manager()
+        posted = self._nordic_posted_closing(company, date)
+        if posted:
+            return posted
         # in the closing's company: defaults (journal) and checks follow it
         Closing = self.with_company(company)
         closing = Closing.search(

@@ -155,8 +155,8 @@ class NordicStockClosingCron(models.Model):
             return Closing._nordic_record_failure(company, date, error), False
         money = closing._nordic_money(closing.closing_value)
         if closing.state == "posted":
-            closing.message_post(
-                body=self.env._(
+            closing._nordic_log(
+                self.env._(
                     "Prepared and posted automatically by the scheduled action "
                     "(stock value %(value)s).",
                     value=money,
@@ -217,7 +217,7 @@ class NordicStockClosingCron(models.Model):
 
     def _nordic_ask_managers(self, body, summary, note):
         """Say ``body`` in the chatter and give the managers an activity."""
-        self.message_post(body=body)
+        self._nordic_log(body)
         self._nordic_notify_managers(summary, note)
 
     def _nordic_notify_managers(self, summary, note):

@@ -203,8 +203,8 @@ class NordicStockClosingLine(models.Model):
                 for line in lines
                 for fname in fnames
             )
-            closing.message_post(
-                body=self.env._(
+            closing._nordic_log(
+                self.env._(
                     "%(fields)s entered: %(items)s",
                     fields=", ".join(
                         self._fields[fname]._description_string(self.env)

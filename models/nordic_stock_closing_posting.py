@@ -13,7 +13,12 @@ from odoo.tools.misc import formatLang
 
 from ..nordic_closing.labels import language_of
 from ..nordic_closing.workbook import write_workbook
-from .nordic_stock_closing import MANAGER_GROUP, XLSX_MIMETYPE, without_cycle_collector
+from .nordic_stock_closing import (
+    MANAGER_GROUP,
+    XLSX_MIMETYPE,
+    server_env,
+    without_cycle_collector,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -103,6 +108,14 @@ class NordicStockClosingPosting(models.Model):
             limit=1,
         )
 
+    def _nordic_check_no_posted_closing(self):
+        """Refuse to compute or post this closing while another closing of its
+        company and date is posted: that one is the date's evidence, and a second
+        would read its entry as part of the ledger it closes."""
+        other = self._nordic_posted_closing(self.company_id, self.date) - self
+        if other:
+            raise UserError(self._nordic_already_posted_message(other))
+
     def _nordic_claim_posting(self):
         """Mark the closing posted first, so that a second posting fails at once."""
         # this closing is draft or computed here: any posted one is another
@@ -140,8 +153,8 @@ class NordicStockClosingPosting(models.Model):
         self._nordic_write(
             {"workbook_attachment_id": self._nordic_attach_workbook(result).id}
         )
-        self.message_post(
-            body=self.env._(
+        self._nordic_log(
+            self.env._(
                 "Posted: stock value %(value)s, entry %(move)s.",
                 value=self._nordic_money(self.closing_value),
                 move=self.move_id.name or self.env._("none (nothing to book)"),
@@ -154,7 +167,8 @@ class NordicStockClosingPosting(models.Model):
         if reason:
             ref = f"{ref}: {reason}"
         if self.move_id:
-            reversal = self.move_id._reverse_moves(
+            # as the closing: Odoo's reversal of its entry is refused to anyone else
+            reversal = server_env(self.move_id)._reverse_moves(
                 [{"date": date, "ref": ref, "nordic_closing_id": self.id}]
             )
             reversal._post(soft=False)
@@ -171,8 +185,8 @@ class NordicStockClosingPosting(models.Model):
         self._nordic_write({"state": "reversed"})
         move = self.reversal_move_id
         # the reason is the user's text: escaped; the entry is a link
-        self.message_post(
-            body=Markup(
+        self._nordic_log(
+            Markup(
                 self.env._("Reversed on %(date)s by entry %(move)s. Reason: %(reason)s")
             )
             % {

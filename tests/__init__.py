@@ -17,3 +17,4 @@ from . import test_demo_cli
 from . import test_translations
 from . import test_overview
 from . import test_storage
+from . import test_evidence

@@ -37,8 +37,9 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
     def test_poster_overview_analysis_breadcrumb_warning_and_reversal(self):
         """The poster walks the overview, posts from the wizard into the closings'
         breadcrumb, is warned at once for the date already posted, looks at the
-        pivot and graph, and reverses with a reason: the reversal entry undoes
-        debit 1460 1,000 / credit 4390."""
+        pivot and graph, is refused Odoo's Reverse Entry on the closing's entry, and
+        reverses with the closing's Reverse and a reason: the reversal entry undoes
+        debit 1460 1,000 / credit 4390 (one reversal only)."""
         company = self._stock_to_close()
         admin = self.env.ref("base.user_admin")
         admin.write({"company_ids": [(4, company.id)], "company_id": company.id})
@@ -47,6 +48,12 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
             [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
         )
         self.assertEqual(closing.state, "reversed")
+        self.assertEqual(
+            self.env["account.move"].search(
+                [("reversed_entry_id", "=", closing.move_id.id)]
+            ),
+            closing.reversal_move_id,
+        )
         self.assertIn("Count corrected", closing.reversal_move_id.ref)
         self.assertEqual(
             self._net(company, closing.reversal_move_id), {"1460": -1000, "4390": 1000}

@@ -1,2 +1,3 @@
 from . import nordic_stock_closing_wizard
 from . import nordic_stock_closing_reverse
+from . import account_move_reversal

@@ -9,7 +9,7 @@ import {
 
 // The poster (an accounting administrator): the overview, the analysis, the
 // wizard into the closings' breadcrumb, the warning for a date already posted,
-// and the reversal dialog.
+// Odoo's Reverse Entry refused on the closing's entry, and the reversal dialog.
 registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
     url: "/odoo",
     steps: () => [
@@ -81,6 +81,34 @@ registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
         {
             content: "Its form is open",
             trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current:contains("Posted")',
+        },
+        {
+            content: "Open the closing's journal entry",
+            trigger: '.o_form_view button[name="action_open_move"]',
+            run: "click",
+        },
+        {
+            content: "Odoo's own Reverse Entry on the closing's entry",
+            trigger: '.o_form_view .o_statusbar_buttons button:contains("Reverse Entry")',
+            run: "click",
+        },
+        {
+            content: "Refused at once, pointing to the closing's Reverse",
+            trigger: '.modal:contains("use its Reverse")',
+        },
+        {
+            content: "Close the message",
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The entry is still posted, not reversed",
+            trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current:contains("Posted")',
+        },
+        {
+            content: "Back to the closing",
+            trigger: ".o_breadcrumb .breadcrumb-item:last a",
+            run: "click",
         },
         {
             content: "Reverse",
