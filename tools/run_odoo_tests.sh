@@ -35,6 +35,8 @@
 #   ODOO_TEST_LOG             default out/odoo_tests.log (full Odoo log)
 #   ODOO_TESTS_ALLOW_EMPTY=1  do not fail when no test of the module ran
 #   KEEP_DB=1                 keep the database (its name is printed)
+#   ODOO_UPGRADE_TEST=0       skip the upgrade test (tools/upgrade/run.py: every release
+#                             of migrations/releases.csv installed, closed and updated)
 set -euo pipefail
 
 MODULE=l10n_nordic_stock_closing
@@ -169,6 +171,7 @@ trap cleanup EXIT
 # A CI clone's directory is not named after the module: expose it under its name.
 mkdir "$WORK/addons"
 ln -s "$REPO_ROOT" "$WORK/addons/$MODULE"
+ODOO_ADDONS_PATH=$ADDONS_PATH
 ADDONS_PATH="$ADDONS_PATH,$WORK/addons"
 
 HTTP_PORT=$("$ODOO_PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -331,3 +334,12 @@ run_odoo() {
 }
 
 if [ "$RUNNER" = pytest ]; then run_pytest; else run_odoo; fi
+
+# --- 5. The upgrade test: each released version updated to this checkout -------------------
+# (migrations/releases.csv; tools/upgrade/run.py says how). Needs the commits of the
+# releases: a clone with its history.
+if [ "${ODOO_UPGRADE_TEST:-1}" = "1" ]; then
+    say "upgrade test: tools/upgrade/run.py (ODOO_UPGRADE_TEST=0 skips it; log: out/upgrade_tests.log)"
+    "$ODOO_PYTHON" tools/upgrade/run.py "$ODOO_ADDONS_PATH" \
+        || { echo "Upgrade: 0 passed, 1 failed"; exit 1; }
+fi
