@@ -5,7 +5,7 @@ only the inputs, and an API caller gets a clear message for bad arguments (READM
 from datetime import date as date_type
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 from .nordic_stock_closing import (
     CHATTER_PREFIXES,
@@ -91,16 +91,7 @@ class NordicStockClosingGuard(models.Model):
     @api.constrains("journal_id", "company_id")
     def _check_journal(self):
         for closing in self.filtered("journal_id"):
-            journal = closing.journal_id
-            if journal.type != "general" or journal.company_id != closing.company_id:
-                raise ValidationError(
-                    self.env._(
-                        "The journal of an inventory closing must be a miscellaneous "
-                        "journal of %(company)s; %(journal)s is not.",
-                        company=closing.company_id.name,
-                        journal=journal.display_name,
-                    )
-                )
+            closing.company_id._nordic_check_closing_journal(closing.journal_id)
 
     @api.model
     def _nordic_check_prepare_args(self, company, date, post):

@@ -32,6 +32,10 @@ class NordicStockClosingResult(models.Model):
         """Value the stock from the database and store the engine's result; the
         result (for the posting, which books exactly that)."""
         self.ensure_one()
+        # what the snapshot's SQL reads must include the changes still pending in
+        # this transaction (a sales price, a vendor price or a category set just
+        # before, by a script or a server action): write them all first
+        self.env.flush_all()
         self._nordic_country()
         categories = self._nordic_categories()
         snapshot = self._nordic_read_layers(categories)

@@ -110,6 +110,26 @@ class ResCompany(models.Model):
         ),
     ]
 
+    @api.constrains("nordic_closing_journal_id")
+    def _check_nordic_closing_journal(self):
+        # refused when it is set (in the settings), not at the first closing
+        for company in self.filtered("nordic_closing_journal_id"):
+            company._nordic_check_closing_journal(company.nordic_closing_journal_id)
+
+    def _nordic_check_closing_journal(self, journal):
+        """A closing's entry goes to a miscellaneous (general) journal of the
+        company: refuse any other with a message naming both."""
+        self.ensure_one()
+        if journal.type != "general" or journal.company_id != self:
+            raise ValidationError(
+                self.env._(
+                    "The journal of an inventory closing must be a miscellaneous "
+                    "journal of %(company)s; %(journal)s is not.",
+                    company=self.name,
+                    journal=journal.display_name,
+                )
+            )
+
     @api.constrains("nordic_closing_framework", "nordic_rule_97")
     def _check_nordic_rule_97(self):
         for company in self:

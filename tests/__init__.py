@@ -18,3 +18,4 @@ from . import test_translations
 from . import test_overview
 from . import test_storage
 from . import test_evidence
+from . import test_one_path
