@@ -117,8 +117,9 @@ class Movement:
         return PURCHASE if self.quantity > 0 else ISSUE
 
 
-class _Lot:
-    """A receipt still (partly) in stock: FIFO's unit of account."""
+class _Layer:
+    """A receipt still (partly) in stock: FIFO's unit of account (a layer, as Odoo
+    calls it; not a lot/serial number)."""
 
     __slots__ = ("quantity", "received", "unit_cost")
 
@@ -136,29 +137,29 @@ class _Stock:
         self.product = product
         self.source = source
         self.allow_negative = allow_negative
-        self.lots = deque()  # FIFO: the receipts still in stock, oldest first
-        self.by_reference = {}  # FIFO: {reference: _Lot}
+        self.layers = deque()  # FIFO: the receipts still in stock, oldest first
+        self.by_reference = {}  # FIFO: {reference: _Layer}
         self.quantity = Decimal(0)
         self.value = Decimal(0)  # average method: exact value of the stock
         self.deficit = Decimal(0)  # FIFO: units issued beyond the stock
 
     def stock_value(self):
         if self.fifo:
-            return sum((lot.quantity * lot.unit_cost for lot in self.lots), ZERO)
+            return sum((lay.quantity * lay.unit_cost for lay in self.layers), ZERO)
         return self.value
 
     def receive(self, move):
         """A receipt; its value (what counts as purchase)."""
         qty, cost = move.quantity, move.unit_cost
         if self.fifo:
-            lot = _Lot(qty, cost)
+            layer = _Layer(qty, cost)
             if move.reference:
-                self.by_reference[move.reference] = lot
+                self.by_reference[move.reference] = layer
             filled = min(self.deficit, qty)  # units issued before they arrived
             self.deficit -= filled
-            lot.quantity -= filled
-            if lot.quantity:
-                self.lots.append(lot)
+            layer.quantity -= filled
+            if layer.quantity:
+                self.layers.append(layer)
         else:
             self.value += qty * cost
         self.quantity += qty
@@ -173,14 +174,14 @@ class _Stock:
             self.quantity -= quantity
             return taken
         taken, left = ZERO, quantity
-        while left and self.lots:
-            lot = self.lots[0]
-            used = min(lot.quantity, left)
-            taken += used * lot.unit_cost
-            lot.quantity -= used
+        while left and self.layers:
+            layer = self.layers[0]
+            used = min(layer.quantity, left)
+            taken += used * layer.unit_cost
+            layer.quantity -= used
             left -= used
-            if not lot.quantity:
-                self.lots.popleft()
+            if not layer.quantity:
+                self.layers.popleft()
         self.deficit += left
         self.quantity -= quantity
         return taken
@@ -188,17 +189,17 @@ class _Stock:
     def return_to_vendor(self, move):
         """Units of one receipt back to the vendor; the value returned."""
         quantity = -move.quantity
-        lot = self.by_reference.get(move.returns) if self.fifo else None
-        if lot is None or not lot.quantity:
+        layer = self.by_reference.get(move.returns) if self.fifo else None
+        if layer is None or not layer.quantity:
             return self.issue(move, quantity)
         self._check_negative(move, quantity)
-        used = min(lot.quantity, quantity)
-        lot.quantity -= used
-        lot.received -= used
-        if not lot.quantity:
-            self.lots.remove(lot)
+        used = min(layer.quantity, quantity)
+        layer.quantity -= used
+        layer.received -= used
+        if not layer.quantity:
+            self.layers.remove(layer)
         self.quantity -= used
-        taken = used * lot.unit_cost
+        taken = used * layer.unit_cost
         if quantity > used:  # more than is left of it: the rest as an issue
             taken += self.issue(move, quantity - used)
         return taken
@@ -209,11 +210,11 @@ class _Stock:
         if not self.fifo:
             self.value += value
             return value
-        lot = self.by_reference.get(move.adjusts)
-        if lot is None or not lot.quantity:
+        layer = self.by_reference.get(move.adjusts)
+        if layer is None or not layer.quantity:
             return value  # nothing of the receipt left: cost of goods sold
-        lot.unit_cost += value / lot.quantity
-        return value * lot.received / lot.quantity
+        layer.unit_cost += value / layer.quantity
+        return value * layer.received / layer.quantity
 
     def _check_negative(self, move, quantity):
         if self.allow_negative or self.quantity - quantity >= 0:
