@@ -412,16 +412,17 @@ def _lot_of(move, kind, receipt_lots, product, source):
         return move.lot
     if len(received) == 1 and not move.lot:
         return received[0]
+    if len(received) == 1:
+        named = f"the lot/serial number {received[0]}"
+    else:
+        named = f"the lots/serial numbers {', '.join(received)}"
     if move.lot:
         message = (
-            f"receipt {reference} received {', '.join(received)}, not the "
-            f"lot/serial number {move.lot}: name the lot of the receipt"
+            f"receipt {reference} received {named}, not {move.lot}: name the lot "
+            "of the receipt"
         )
     elif received:
-        message = (
-            f"receipt {reference} received the lots/serial numbers "
-            f"{', '.join(received)}: name the one the adjustment concerns"
-        )
+        message = f"receipt {reference} received {named}: name the one it concerns"
     else:
         message = (
             f"no receipt {reference} of a lot/serial number comes before this "
