@@ -5,9 +5,12 @@ equation per class, the tax comparison (per country: Sweden's 97 % rule, Norway'
 and Finland's tax value against book value per class, Denmark's per product group)
 and the accounting principles (with the replacement value against cost of ÅRL § 89
 stk. 2 / KPA 2:4 §). Written in constant-memory mode (row by row), so 100,000 items
-stay cheap.
+stay cheap. Constant-memory mode keeps each sheet's rows in a temporary file until
+the workbook is closed; those files live in a folder of their own that is removed
+once the workbook is written, or not (nothing is left in the temporary folder).
 """
 
+import tempfile
 from datetime import datetime
 
 from xlsxwriter import Workbook
@@ -61,7 +64,31 @@ def write_workbook(result, target, lang="en", meta=None):
     """
     meta = meta or {}
     text = labels(lang)
-    book = Workbook(target, {"constant_memory": True, "in_memory": False})
+    with tempfile.TemporaryDirectory(
+        prefix="nordic_closing_", ignore_cleanup_errors=True
+    ) as folder:
+        book = Workbook(
+            target, {"constant_memory": True, "in_memory": False, "tmpdir": folder}
+        )
+        try:
+            _write_sheets(book, result, text, meta)
+            book.close()
+        except BaseException:
+            _abandon(book)
+            raise
+
+
+def _abandon(book):
+    """Give up a workbook that failed: close its sheets' temporary files and keep
+    xlsxwriter's destructor from writing it (to the target) later."""
+    book.fileclosed = True
+    for sheet in book.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
+
+
+def _write_sheets(book, result, text, meta):
     book.set_properties({"title": text["title"], "company": meta.get("company", "")})
     fmt = _Formats(book)
     sheets = [
@@ -79,7 +106,6 @@ def write_workbook(result, target, lang="en", meta=None):
         else:
             write(sheet, result, text, fmt)
     _chart(book, result, text)
-    book.close()
 
 
 def _chart(book, result, text):
