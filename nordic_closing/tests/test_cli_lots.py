@@ -12,6 +12,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 HEADER = "date,product,name,inventory_class,quantity,unit_cost,kind,reference,value,lot"
 # P1 valued by lot (rows 2-8), P2 without lots (rows 9-10)
@@ -106,3 +108,21 @@ def test_return_of_another_lots_receipt_refused(tmp_path):
     line = error_of(run(tmp_path, moves))
     assert "R3" in line and "L1" in line
     assert re.search(r"\brow 7\b", line) and "field lot" in line
+
+
+def test_workbook_lists_the_lots(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "closing.xlsx"
+    res = run(tmp_path, MOVES, "--xlsx", out, "--lang", "nb")
+    assert res.returncode == 0, res.stderr
+    book = openpyxl.load_workbook(out, data_only=True)
+    rows = [list(r) for r in book["Lot"].iter_rows(values_only=True)]
+    assert rows[0][:3] == ["Vare", "Navn", "Lot/serienummer"]
+    # P1: L1 6 @ 100 = 600, L3 3 @ 120 = 360 (L2 is sold out); P2 has no lots
+    assert rows[1:3] == [
+        ["P1", "Kaffe", "L1", 6, 100, 600],
+        ["P1", "Kaffe", "L3", 3, 120, 360],
+    ]
+    # total 600 + 360 = 960, P1's acquisition value
+    assert rows[3][0] == "Sum" and rows[3][5] == 960
+    assert len(rows) == 4
