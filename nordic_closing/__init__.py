@@ -27,7 +27,7 @@ from .frameworks import (
     get_framework,
 )
 from .reference import ClassAccounts, chart_accounts, load_mapping
-from .valuation import ItemStock, Movement, value_movements
+from .valuation import ItemStock, LotStock, Movement, value_movements
 
 __all__ = [
     "COUNTRY",
@@ -42,6 +42,7 @@ __all__ = [
     "EntryLine",
     "ItemResult",
     "ItemStock",
+    "LotStock",
     "Movement",
     "ObsolescenceBand",
     "ReplacementLine",

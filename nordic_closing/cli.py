@@ -68,8 +68,9 @@ def build_parser():
     close.add_argument(
         "--moves",
         required=True,
-        help="MOVES.csv: date,product,"
-        "inventory_class,quantity,unit_cost[,name,unit]",
+        help="MOVES.csv: date,product,inventory_class,quantity,unit_cost[,name,"
+        "unit,kind,reference,value,lot]; lot: the lot/serial number of a product "
+        "valued by lot/serial number",
     )
     close.add_argument(
         "--framework",

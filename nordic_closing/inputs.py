@@ -310,12 +310,15 @@ def read_moves(path):
     ``valuation.MOVEMENT_KINDS``: a receipt is a purchase and a negative quantity an
     issue unless it says otherwise), ``reference`` (a receipt's own reference; for a
     ``vendor_return`` or an ``adjustment`` the reference of the receipt it concerns)
-    and ``value`` (the amount of an ``adjustment``, whose quantity is 0).
+    and ``value`` (the amount of an ``adjustment``, whose quantity is 0); ``lot``
+    (the lot or serial number moved, for a product valued by lot/serial number:
+    every receipt, issue and return to the vendor of such a product names it, an
+    adjustment may leave it empty to take the lot of the receipt it adjusts).
     """
     table = _Table(
         path,
         ("date", "product", "inventory_class", "quantity", "unit_cost"),
-        ("name", "unit", "kind", "reference", "value"),
+        ("name", "unit", "kind", "reference", "value", "lot"),
     )
     products = {}
     dates = {}
@@ -421,6 +424,7 @@ def _movement(table, row, values, product, moved):
         kind=kind,
         reference=reference if quantity > 0 else None,
         returns=reference if kind == VENDOR_RETURN else None,
+        lot=values.get("lot") or None,
     )
 
 
@@ -442,7 +446,14 @@ def _adjustment(table, row, values, product, moved, reference):
         )
     value = table.number(values.get("value", ""), row, "value")
     return Movement(
-        moved, Decimal(0), None, row, kind=ADJUSTMENT, adjusts=reference, value=value
+        moved,
+        Decimal(0),
+        None,
+        row,
+        kind=ADJUSTMENT,
+        adjusts=reference,
+        value=value,
+        lot=values.get("lot") or None,
     )
 
 

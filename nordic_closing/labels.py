@@ -33,6 +33,7 @@ LABELS = {
         "Varastolaskelma",
     ),
     "sheet_tax": ("Tax", "Skatt", "Skatt", "Skat", "Verotus"),
+    "sheet_lots": ("Lots", "Lot", "Partier", "Lot", "Erät"),
     # frameworks (their labels in the Odoo settings, translated the same way)
     "framework_SE_K1": (
         "Sweden K1 (BFNAR 2006:1)",
@@ -191,6 +192,14 @@ LABELS = {
         "Vejet gennemsnit",
         "Painotettu keskihinta",
     ),
+    # valuation by lot/serial number (Odoo's own words for a lot/serial number)
+    "lot_cost": (
+        "Actual cost per lot/serial number",
+        "Faktisk anskaffelseskost per lot/serienummer",
+        "Faktiskt anskaffningsvärde per parti/serienummer",
+        "Faktisk kostpris pr. lot/serienummer",
+        "Todellinen hankintameno erä- tai sarjanumerokohtaisesti",
+    ),
     "standard": (
         "Standard cost",
         "Standardkost",
@@ -284,6 +293,13 @@ LABELS = {
     "name": ("Name", "Navn", "Benämning", "Navn", "Nimi"),
     "quantity": ("Quantity", "Antall", "Antal", "Antal", "Määrä"),
     "unit": ("Unit", "Enhet", "Enhet", "Enhed", "Yksikkö"),
+    "lot": (
+        "Lot/serial number",
+        "Lot/serienummer",
+        "Parti/serienummer",
+        "Lot/serienummer",
+        "Erä/sarjanumero",
+    ),
     "unit_cost": (
         "Cost per unit",
         "Kost per enhet",
@@ -728,6 +744,24 @@ LABELS = {
         "til den faktiske kostpris.",
         "Hankintameno on standardikustannus, jota tarkistetaan säännöllisesti niin, "
         "että se vastaa todellista hankintamenoa.",
+    ),
+    "principle_lot": (
+        "Products valued by lot/serial number are carried at the actual cost of each "
+        "lot or serial number (specific identification), with the cost flow above "
+        "applied within each lot; the sheet {sheet} lists them.",
+        "Varer som verdsettes per lot/serienummer, er ført til faktisk "
+        "anskaffelseskost for hvert lot eller serienummer (spesifikk identifikasjon), "
+        "med kostnadsflyten over innenfor hvert lot; arket {sheet} viser dem.",
+        "Artiklar som värderas per parti/serienummer har tagits upp till det "
+        "faktiska anskaffningsvärdet för varje parti eller serienummer (individuell "
+        "identifiering), med kostnadsflödet ovan inom varje parti; bladet {sheet} "
+        "förtecknar dem.",
+        "Varer, der værdiansættes pr. lot/serienummer, er ført til den faktiske "
+        "kostpris for hvert lot eller serienummer (specifik identifikation) med "
+        "kostprismetoden ovenfor inden for hvert lot; arket {sheet} viser dem.",
+        "Erä- tai sarjanumerokohtaisesti arvostetut nimikkeet on merkitty kunkin "
+        "erän tai sarjanumeron todelliseen hankintamenoon (yksilöinti), erän sisällä "
+        "edellä mainitun kulutusjärjestyksen mukaan; välilehti {sheet} erittelee ne.",
     ),
     "principle_nrv": (
         "Net realisable value is the expected selling price less the costs to sell.",

@@ -1,13 +1,18 @@
 """The closing workbook (XLSX, xlsxwriter) an accountant sends to the auditor.
 
-Sheets: summary with the entry, items post för post / post for post, the stock
-equation per class, the tax comparison (per country: Sweden's 97 % rule, Norway's
-and Finland's tax value against book value per class, Denmark's per product group)
-and the accounting principles (with the replacement value against cost of ÅRL § 89
-stk. 2 / KPA 2:4 §). Written in constant-memory mode (row by row), so 100,000 items
-stay cheap.
+Sheets: summary with the entry, items post för post / post for post, the lots and
+serial numbers of the products valued by lot/serial number (when there are any),
+the stock equation per class, the tax comparison (per country: Sweden's 97 % rule,
+Norway's and Finland's tax value against book value per class, Denmark's per
+product group) and the accounting principles (with the replacement value against
+cost of ÅRL § 89 stk. 2 / KPA 2:4 §). Written in constant-memory mode (row by
+row), so 100,000 items stay cheap. Constant-memory mode keeps each sheet's rows in
+a temporary file until the workbook is closed; those files live in a folder of
+their own that is removed once the workbook is written, or not (nothing is left in
+the temporary folder).
 """
 
+import tempfile
 from datetime import datetime
 
 from xlsxwriter import Workbook
@@ -61,7 +66,31 @@ def write_workbook(result, target, lang="en", meta=None):
     """
     meta = meta or {}
     text = labels(lang)
-    book = Workbook(target, {"constant_memory": True, "in_memory": False})
+    with tempfile.TemporaryDirectory(
+        prefix="nordic_closing_", ignore_cleanup_errors=True
+    ) as folder:
+        book = Workbook(
+            target, {"constant_memory": True, "in_memory": False, "tmpdir": folder}
+        )
+        try:
+            _write_sheets(book, result, text, meta)
+            book.close()
+        except BaseException:
+            _abandon(book)
+            raise
+
+
+def _abandon(book):
+    """Give up a workbook that failed: close its sheets' temporary files and keep
+    xlsxwriter's destructor from writing it (to the target) later."""
+    book.fileclosed = True
+    for sheet in book.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
+
+
+def _write_sheets(book, result, text, meta):
     book.set_properties({"title": text["title"], "company": meta.get("company", "")})
     fmt = _Formats(book)
     sheets = [
@@ -71,6 +100,8 @@ def write_workbook(result, target, lang="en", meta=None):
         (_tax, "sheet_tax", False),
         (_principles, "sheet_principles", False),
     ]
+    if _by_lot(result):
+        sheets.insert(2, (_lots, "sheet_lots", False))
     for write, name, landscape in sheets:
         sheet = book.add_worksheet(text[name])
         _page_setup(sheet, result, text, meta, landscape)
@@ -79,7 +110,6 @@ def write_workbook(result, target, lang="en", meta=None):
         else:
             write(sheet, result, text, fmt)
     _chart(book, result, text)
-    book.close()
 
 
 def _chart(book, result, text):
@@ -326,6 +356,47 @@ def _items(sheet, result, text, fmt):
     sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
 
 
+def _by_lot(result):
+    """The items valued by lot/serial number."""
+    return [item for item in result.items if item.stock.lots]
+
+
+#: the lots sheet's columns: (label key, width)
+_LOT_COLUMNS = (
+    ("product", 18),
+    ("name", 36),
+    ("lot", 24),
+    ("quantity", 12),
+    ("unit_cost", 14),
+    ("acquisition_value", 16),
+)
+
+
+def _lots(sheet, result, text, fmt):
+    """Per lot or serial number of the products valued by lot/serial number: its
+    quantity and own cost; the total is the acquisition value of those products."""
+    for col, (_name, width) in enumerate(_LOT_COLUMNS):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 1)
+    sheet.repeat_rows(0)
+    _header(sheet, 0, [text[name] for name, _width in _LOT_COLUMNS], fmt, 3)
+    row, total = 1, ZERO
+    for item in _by_lot(result):
+        stock = item.stock
+        for lot in stock.lots:
+            sheet.write_string(row, 0, stock.product, fmt.text)
+            sheet.write_string(row, 1, stock.name, fmt.text)
+            sheet.write_string(row, 2, lot.lot, fmt.text)
+            sheet.write_number(row, 3, lot.quantity, fmt.quantity)
+            if lot.quantity:
+                sheet.write_number(row, 4, lot.unit_cost, fmt.money)
+            sheet.write_number(row, 5, lot.acquisition_value, fmt.money)
+            total += lot.acquisition_value
+            row += 1
+    _totals(sheet, row, 1, (5,), text["total"], fmt, [total])
+    sheet.autofilter(0, 0, max(row - 1, 1), len(_LOT_COLUMNS) - 1)
+
+
 def _equation(sheet, result, text, fmt):
     headers = ("inventory_class", *EQUATION_FIELDS)
     sheet.set_column(0, 0, 30)
@@ -479,10 +550,13 @@ def _tax_table(sheet, text, fmt, title_and_note, headers, rows):
 def _methods_text(result, text):
     """The cost flow(s), each with its classes when the classes differ."""
     used = methods_used(result.options, result.classes)
-    return "; ".join(
+    methods = [
         _with_classes(text[method], classes, text, used)
         for method, classes in used.items()
-    )
+    ]
+    if _by_lot(result):
+        methods.append(text["lot_cost"])
+    return "; ".join(methods)
 
 
 def _with_classes(phrase, classes, text, used):
@@ -517,8 +591,11 @@ def _principles(sheet, result, text, fmt, meta):
             (_for_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)
             for method, classes in used.items()
         ),
-        (text["principle_nrv"], fmt.wrap),
     ]
+    if _by_lot(result):
+        lot_text = text["principle_lot"].format(sheet=text["sheet_lots"])
+        lines.append((lot_text, fmt.wrap))
+    lines.append((text["principle_nrv"], fmt.wrap))
     if meta.get("nrv_source"):
         lines.append((f"{text['nrv_source']}: {meta['nrv_source']}", fmt.wrap))
     if options.obsolescence_bands:

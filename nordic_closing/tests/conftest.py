@@ -14,8 +14,12 @@ from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parents[2]
 
-if (_ROOT / "__init__.py").exists() and _ROOT.name not in sys.modules:
-    _stub = types.ModuleType(_ROOT.name)
+# pytest imports the root as a package named after its folder, or, when that name is
+# no Python identifier (a checkout in ``wt-lots/``), as the top-level module __init__
+_NAME = _ROOT.name if _ROOT.name.isidentifier() else "__init__"
+
+if (_ROOT / "__init__.py").exists() and _NAME not in sys.modules:
+    _stub = types.ModuleType(_NAME)
     _stub.__file__ = str(_ROOT / "__init__.py")
     _stub.__path__ = [str(_ROOT)]
-    sys.modules[_ROOT.name] = _stub
+    sys.modules[_NAME] = _stub
