@@ -418,11 +418,13 @@ class TestNordicStockClosing(NordicStockClosingCase):
         company, _product = self._posted_example()
         self._closing(company).action_post()
         second = self._closing(company)
-        second.action_compute()
-        with self.assertRaisesRegex(
-            UserError, "already has a posted inventory closing"
-        ):
-            second.action_post()
+        # neither computed (it would read the posted entry as its ledger) nor posted
+        for action in (second.action_compute, second.action_post):
+            with self.assertRaisesRegex(
+                UserError, "already has a posted inventory closing"
+            ):
+                action()
+        self.assertEqual(second.state, "draft")
 
     def test_concurrent_posts_only_one_lands(self):
         """Two users post the same company and date at the same moment: the other
@@ -625,19 +627,20 @@ class TestNordicStockClosing(NordicStockClosingCase):
         # opened in the closings' action (breadcrumb "Inventory closings")
         self.assertEqual(action["name"], "Inventory closings")
         self.assertEqual(action["target"], "main")
-        # a second wizard for the same date warns at once and previews the one
-        # unposted closing it reuses, not another record each time
+        # a second wizard for the same date warns at once and previews the posted
+        # closing as it was posted, never another record
         again = self.env["nordic.stock.closing.wizard"].create(
             {"company_id": company.id, "date": date(2025, 12, 31)}
         )
         self.assertEqual(again.posted_closing_id, closing)
         again.action_preview()
         again.action_preview()
+        self.assertEqual(again.closing_id, closing)
         self.assertEqual(
             self.env["nordic.stock.closing"].search_count(
                 [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
             ),
-            2,
+            1,
         )
 
     def test_prepare_api(self):

@@ -62,11 +62,35 @@ class TestEvidence(EvidenceCase):
     # 1. Odoo's own Reverse Entry
     # ------------------------------------------------------------------
     def _nrv_written_down(self):
-        """Posted with a write-down (NRV 80 on 10 @ 100: 200), so that the closing
-        has write-down layers Odoo's reversal would leave standing."""
-        closing = self._computed()
+        """Real time, posted with a write-down (NRV 80 on 10 @ 100: 200), so that
+        the closing has write-down layers Odoo's reversal would leave standing."""
+        company = self.company_no
+        account = self._nordic_account
+        category = (
+            self.env["product.category"]
+            .with_company(company)
+            .create(
+                {
+                    "name": "Real-time goods",
+                    "property_cost_method": "fifo",
+                    "property_valuation": "real_time",
+                    "nordic_inventory_class": "goods_for_resale",
+                    "property_stock_valuation_account_id": account(company, "1460").id,
+                    "property_stock_account_input_categ_id": account(
+                        company, "2400"
+                    ).id,
+                    "property_stock_account_output_categ_id": account(
+                        company, "4300"
+                    ).id,
+                    "property_stock_journal": company.nordic_closing_journal_id.id,
+                }
+            )
+        )
+        self._move(self._product(company, category, "RT", 150), 10, 100)
+        closing = self.env[CLOSING].with_user(self.preparer).prepare(company.id, DATE)
         closing.line_ids.with_user(self.preparer).net_realisable_value = 80
         closing.with_user(self.poster).action_post()
+        closing = self.env[CLOSING].browse(closing.id)
         self.assertAlmostEqual(closing.write_down, 200)
         self.assertAlmostEqual(sum(closing.valuation_layer_ids.mapped("value")), -200)
         return closing

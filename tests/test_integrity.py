@@ -114,6 +114,25 @@ class ClosingIntegrityCase(NordicStockClosingCase):
         return closing.workbook_attachment_id
 
     # -- expectations -----------------------------------------------------
+    # (XML-RPC: for the HttpCase subclasses)
+    def _rpc(self, user, model, method, args, kwargs=None):
+        result = self.xmlrpc_object.execute_kw(
+            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
+        )
+        self.env.invalidate_all()
+        return result
+
+    def _fault(self, user, model, method, args, kwargs=None, codes=None):
+        """The fault of a call that must be refused with a UserError (or, with
+        ``codes``, those fault codes)."""
+        codes = codes or (FAULT_USER_ERROR, FAULT_ACCESS_ERROR)
+        with self.assertRaises(xmlrpc.client.Fault) as caught:
+            self._rpc(user, model, method, args, kwargs)
+        self.env.invalidate_all()
+        fault = caught.exception
+        self.assertIn(fault.faultCode, codes, fault.faultString[-800:])
+        return fault
+
     @contextmanager
     def _refused(self, exception=UserError):
         """Expect ``exception``; what the body did is rolled back either way."""
@@ -891,24 +910,6 @@ class TestClosingIntegrity(ClosingIntegrityCase):
 @tagged("post_install", "-at_install", "nordic_closing_integrity")
 class TestClosingIntegrityHttp(ClosingIntegrityCase, HttpCase):
     """XML-RPC (``execute_kw`` with the users' own login) and the download."""
-
-    def _rpc(self, user, model, method, args, kwargs=None):
-        result = self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
-        )
-        self.env.invalidate_all()
-        return result
-
-    def _fault(self, user, model, method, args, kwargs=None, codes=None):
-        """The fault of a call that must be refused with a UserError (or, with
-        ``codes``, those fault codes)."""
-        codes = codes or (FAULT_USER_ERROR, FAULT_ACCESS_ERROR)
-        with self.assertRaises(xmlrpc.client.Fault) as caught:
-            self._rpc(user, model, method, args, kwargs)
-        self.env.invalidate_all()
-        fault = caught.exception
-        self.assertIn(fault.faultCode, codes, fault.faultString[-800:])
-        return fault
 
     def test_xmlrpc_prepare_refuses_bad_input_with_the_message(self):
         cases = [

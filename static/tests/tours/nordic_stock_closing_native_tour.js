@@ -107,12 +107,17 @@ registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
         },
         {
             content: "Back to the closing",
-            trigger: ".o_breadcrumb .breadcrumb-item:last a",
+            trigger: '.o_breadcrumb .breadcrumb-item a:contains("Inventory closing 2025")',
             run: "click",
         },
         {
-            content: "Reverse",
-            trigger: '.o_form_view .o_statusbar_buttons button:contains("Reverse")',
+            content: "The closing's form again, still posted",
+            trigger:
+                '.o_form_view:has(button[name="action_open_move"]) .o_arrow_button_current:contains("Posted")',
+        },
+        {
+            content: "The closing's own Reverse",
+            trigger: '.o_form_view .o_statusbar_buttons button:contains("Reverse"):not(:contains("Entry"))',
             run: "click",
         },
         {
