@@ -11,6 +11,7 @@ from . import nordic_stock_closing_line
 from . import nordic_stock_closing_class
 from . import nordic_stock_closing_entry
 from . import nordic_stock_closing_disclosure
+from . import nordic_stock_closing_lot
 from . import nordic_stock_closing
 from . import nordic_stock_closing_guard
 from . import nordic_stock_closing_snapshot

@@ -51,6 +51,7 @@ SERVER_FIELDS = frozenset(
         "categories_fingerprint",
         "workbook_attachment_id",
         "class_ids",
+        "lot_ids",
         "entry_line_ids",
         "valuation_layer_ids",
     }
@@ -168,6 +169,14 @@ class NordicStockClosing(models.Model):
     )
     class_ids = fields.One2many(
         "nordic.stock.closing.class", "closing_id", copy=False, string="Stock equation"
+    )
+    lot_ids = fields.One2many(
+        "nordic.stock.closing.lot",
+        "closing_id",
+        copy=False,
+        string="Lots/serial numbers",
+        help="The lots of the items valued by lot/serial number, each at its own "
+        "cost.",
     )
     entry_line_ids = fields.One2many(
         "nordic.stock.closing.entry", "closing_id", copy=False, string="Entry preview"

@@ -9,7 +9,8 @@ from .nordic_selections import (
     REPLACEMENT_SOURCE_SELECTION,
     WRITE_DOWN_REASON_SELECTION,
 )
-from .nordic_stock_closing import is_server_write, server_env
+from .nordic_stock_closing import _dec, is_server_write, server_env
+from .nordic_stock_closing_storage import ClosingRow
 
 #: the largest amount a person may enter (as the engine's CLI accepts)
 MAX_AMOUNT = 10**15
@@ -136,6 +137,13 @@ class NordicStockClosingLine(models.Model):
         default="none",
         readonly=True,
     )
+    lot_ids = fields.One2many(
+        "nordic.stock.closing.lot",
+        "line_id",
+        "Lots/serial numbers",
+        help="Products valued by lot/serial number: each lot's units on hand at the "
+        "date at its own cost.",
+    )
     write_down = fields.Monetary(string="Write-down", readonly=True)
     write_down_reason = fields.Selection(
         WRITE_DOWN_REASON_SELECTION, readonly=True, string="Write-down reason"
@@ -176,11 +184,13 @@ class NordicStockClosingLine(models.Model):
             server_env(self).write(
                 {
                     ENTERED_SOURCES[fname]: "manual"
-                    if vals[fname] is not False
-                    else "none"
                     for fname in entered
+                    if vals[fname] is not False
                 }
             )
+            cleared = [fname for fname in entered if vals[fname] is False]
+            if cleared:
+                self._nordic_propose(cleared)
             self._nordic_log_entered(entered)
             for closing in self.closing_id.filtered(lambda c: c.state == "computed"):
                 # only these lines, their classes and the entry preview change
@@ -188,6 +198,30 @@ class NordicStockClosingLine(models.Model):
                     closing._nordic_result(changed_line_ids=set(self.ids))
                 )
         return res
+
+    def _nordic_propose(self, fnames):
+        """A cleared value is what a computation proposes again (the NRV from the
+        sales price, the replacement cost from the vendor price), as computing the
+        closing again would give."""
+        for closing in self.closing_id:
+            lines = self.filtered(lambda line, c=closing: line.closing_id == c)
+            proposed = closing._nordic_proposed_inputs(
+                [
+                    ClosingRow(
+                        product_id=line.product_id.id,
+                        inventory_class=line.inventory_class,
+                        list_price=_dec(line.product_id.list_price),
+                    )
+                    for line in lines
+                ]
+            )
+            for line in lines:
+                vals = {}
+                for fname in fnames:
+                    amount, source = proposed[line.product_id.id][fname]
+                    vals[fname] = float(amount) if amount is not None else False
+                    vals[ENTERED_SOURCES[fname]] = source
+                server_env(line).write(vals)
 
     def _nordic_log_entered(self, fnames):
         """Who entered what, in the closing's chatter (the lines keep no author)."""

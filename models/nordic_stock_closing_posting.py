@@ -147,8 +147,8 @@ class NordicStockClosingPosting(models.Model):
     def _nordic_post(self, result):
         """Book ``result`` (the engine's closing just computed): the entry, the
         write-down layers and the workbook kept as the closing's evidence."""
-        if result.entry:
-            self._nordic_write({"move_id": self._nordic_create_move(result).id})
+        if self.entry_line_ids:
+            self._nordic_write({"move_id": self._nordic_create_move().id})
         self._nordic_write_down_layers()
         self._nordic_write(
             {"workbook_attachment_id": self._nordic_attach_workbook(result).id}
@@ -247,8 +247,9 @@ class NordicStockClosingPosting(models.Model):
             }
         )
 
-    def _prepare_move_vals(self, result):
-        """The change-in-inventory entry, in the company's language."""
+    def _prepare_move_vals(self):
+        """The change-in-inventory entry, in the company's language: the stored
+        entry preview, line by line (what the closing shows is what it books)."""
         _ = self._nordic_document_env()._
         return {
             "move_type": "entry",
@@ -258,21 +259,23 @@ class NordicStockClosingPosting(models.Model):
             "ref": _("Inventory closing %(date)s", date=self.date),
             "nordic_closing_id": self.id,
             "line_ids": [
-                fields.Command.create(self._prepare_move_line_vals(line, result))
-                for line in result.entry
+                fields.Command.create(self._prepare_move_line_vals(line))
+                for line in self.entry_line_ids
             ],
         }
 
-    def _prepare_move_line_vals(self, line, result):
+    def _prepare_move_line_vals(self, entry_line):
+        """A journal item of the entry from a line of the stored preview
+        (``nordic.stock.closing.entry``)."""
         return {
-            "account_id": result.account_ids[line.account],
-            "name": line.label,
-            "debit": line.debit,
-            "credit": line.credit,
+            "account_id": entry_line.account_id.id,
+            "name": entry_line.name,
+            "debit": entry_line.debit,
+            "credit": entry_line.credit,
         }
 
-    def _nordic_create_move(self, result):
-        move = self.env["account.move"].create(self._prepare_move_vals(result))
+    def _nordic_create_move(self):
+        move = self.env["account.move"].create(self._prepare_move_vals())
         move._post(soft=False)
         if move.date != self.date:
             raise UserError(

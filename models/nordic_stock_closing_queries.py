@@ -20,7 +20,8 @@ section 11 for where each figure comes from)."""
 # the closings' own write-down layers.
 DATED_LAYERS = """
 WITH layer AS NOT MATERIALIZED (
-    SELECT svl.id, svl.product_id, svl.quantity, svl.value, svl.create_date,
+    SELECT svl.id, svl.product_id, svl.lot_id, svl.quantity, svl.value,
+           svl.create_date,
            svl.stock_valuation_layer_id AS parent_id,
            COALESCE(am.date, %(landed_cost_date)s, sm.nordic_accounting_date)
                AS entry_date,
@@ -80,6 +81,13 @@ WITH layer AS NOT MATERIALIZED (
        AND sm.origin_returned_move_id IS NOT NULL
        AND sm.state = 'done'
        AND dst.usage = 'supplier'
+    UNION
+    -- products valued by lot/serial number (FIFO or average): the engine values
+    -- each lot from its own layers
+    SELECT pp.id
+      FROM product_product pp
+      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+     WHERE pt.lot_valuated AND pt.categ_id = ANY(%(lot_categories)s)
 )
 """
 
@@ -209,7 +217,8 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
 
 # The movements of the replayed products, in the order they happened: each receipt
 # is named by its layer, a return by the layer of the receipt it returns, an
-# adjustment by the layer it adjusts.
+# adjustment by the layer it adjusts; with the lot of the layer (products valued by
+# lot/serial number: the engine values each lot apart).
 REPLAYED_MOVEMENTS = """
 SELECT d.product_id, d.kind, d.quantity, d.value,
        COALESCE(d.entry_date,
@@ -217,11 +226,15 @@ SELECT d.product_id, d.kind, d.quantity, d.value,
        d.id AS reference,
        CASE WHEN d.kind = 'adjustment' THEN d.parent_id
             WHEN d.kind = 'vendor_return' THEN (
+                -- the receipt's layer of the same lot (one per lot it received)
                 SELECT MIN(o.id) FROM stock_valuation_layer o
-                 WHERE o.stock_move_id = d.origin_returned_move_id AND o.quantity > 0)
-       END AS target
+                 WHERE o.stock_move_id = d.origin_returned_move_id AND o.quantity > 0
+                   AND o.lot_id IS NOT DISTINCT FROM d.lot_id)
+       END AS target,
+       d.lot_id, lot.name AS lot
   FROM dated d
   JOIN replayed r ON r.product_id = d.product_id
+  LEFT JOIN stock_lot lot ON lot.id = d.lot_id
  ORDER BY d.product_id, day, d.id
 """
 

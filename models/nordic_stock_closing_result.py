@@ -17,6 +17,7 @@ from ..nordic_closing import (
 from ..nordic_closing.money import ZERO
 from ..nordic_closing.valuation import nrv_from_sales_price
 from .nordic_stock_closing import _dec, without_cycle_collector
+from .nordic_stock_closing_storage import engine_figures
 
 #: where the items of the database come from in a file: nowhere
 NO_ORIGIN = MappingProxyType({})
@@ -38,26 +39,23 @@ class NordicStockClosingResult(models.Model):
         self.env.flush_all()
         self._nordic_country()
         categories = self._nordic_categories()
-        snapshot = self._nordic_read_layers(categories)
-        self._nordic_check_negative(snapshot)
-        entered = self._nordic_entered_inputs()
-        self.line_ids._nordic_sudo_unlink()
+        # the settings first: the snapshot reads the fiscal year start kept with them
         self._nordic_write(
             {
                 **self._prepare_settings_vals(),
                 "categories_fingerprint": self._nordic_fingerprint(categories),
             }
         )
+        snapshot = self._nordic_read_layers(categories)
+        self._nordic_check_negative(snapshot)
+        entered = self._nordic_entered_inputs()
+        self.line_ids._nordic_sudo_unlink()
         rows = self._prepare_line_rows(snapshot, categories, entered)
         result = self._nordic_engine(
             [self._nordic_item(row, categories) for row in rows], categories
         )
-        for row, item in zip(rows, result.items, strict=True):
-            row.write_down = item.write_down
-            row.write_down_reason = item.reason or None
-            row.tax_value = item.tax_value
-        self._nordic_insert_lines(rows)
-        self._nordic_store_result(result, lines_stored=True)
+        result.lines = rows
+        self._nordic_store_result(result, lines_stored=False)
         self._nordic_write({"state": "computed"})
         return result
 
@@ -172,31 +170,47 @@ SELECT product_id,
         """The snapshot as line values: an NRV or replacement cost entered on a line
         is kept, else the engine's NRV from the sales price and the vendor price; a
         value that differs from Odoo's own is explained."""
-        selling_cost = self.company_id.nordic_selling_cost_percent
-        vendor_prices = self._nordic_vendor_prices(snapshot)
         for row in snapshot:
-            inventory_class = categories[row.categ_id]["class"]
+            row.inventory_class = categories[row.categ_id]["class"]
+        proposed = self._nordic_proposed_inputs(snapshot)
+        for row in snapshot:
             own = entered.get(row.product_id, {})
             if "net_realisable_value" in own:
-                nrv, source = _dec(own["net_realisable_value"]), "manual"
+                nrv = (_dec(own["net_realisable_value"]), "manual")
             else:
-                nrv = nrv_from_sales_price(
-                    inventory_class, row.list_price, selling_cost
-                )
-                source = "none" if nrv is None else "sales_price"
+                nrv = proposed[row.product_id]["net_realisable_value"]
             if "replacement_cost" in own:
                 replacement = (_dec(own["replacement_cost"]), "manual")
-            elif row.product_id in vendor_prices:
-                replacement = (vendor_prices[row.product_id], "vendor_price")
             else:
-                replacement = (None, "none")
-            row.inventory_class = inventory_class
+                replacement = proposed[row.product_id]["replacement_cost"]
             row.list_price = None  # used: the NRV holds it
-            row.net_realisable_value = nrv
-            row.nrv_source = source
+            row.net_realisable_value, row.nrv_source = nrv
             row.replacement_cost, row.replacement_source = replacement
             row.valuation_note = self._nordic_valuation_note(row)
         return snapshot
+
+    def _nordic_proposed_inputs(self, rows):
+        """``{product id: {field: (amount or None, source)}}``: what a computation
+        proposes where no value is entered (at compute, and when an entered value
+        is cleared): the NRV from the sales price less the selling costs, the
+        replacement cost from the first valid vendor price. ``rows``: with
+        ``product_id``, ``inventory_class`` and ``list_price``."""
+        selling_cost = self.company_id.nordic_selling_cost_percent
+        vendor_prices = self._nordic_vendor_prices(rows)
+        proposed = {}
+        for row in rows:
+            nrv = nrv_from_sales_price(
+                row.inventory_class, row.list_price, selling_cost
+            )
+            price = vendor_prices.get(row.product_id)
+            proposed[row.product_id] = {
+                "net_realisable_value": (nrv, "none" if nrv is None else "sales_price"),
+                "replacement_cost": (
+                    price,
+                    "none" if price is None else "vendor_price",
+                ),
+            }
+        return proposed
 
     def _nordic_valuation_note(self, row):
         """Why the closing's value differs from Odoo's own valuation, if it does by
@@ -294,13 +308,23 @@ SELECT product_id,
             # a line of the database has no file row to point at: one empty
             # mapping for all (an own dict each is 30 MB at 500,000 items)
             origin=NO_ORIGIN,
+            lots=tuple(lot for _lot_id, lot in line.lots or ()),
         )
 
-    def _nordic_store_result(self, result, lines_stored=False):
-        """Write the items' write-downs (unless the lines were stored with them),
-        the class summary and the entry preview."""
-        if not lines_stored:
+    def _nordic_store_result(self, result, lines_stored=True):
+        """The one writer of what the engine computed: the items' figures (new
+        lines, ``lines_stored=False``: inserted with them; stored lines: updated
+        where they changed), the class summary, the disclosures and the entry
+        preview. Compute, an entered NRV or replacement cost, an import and the
+        posting all store through here, so that every figure agrees with the
+        others."""
+        if lines_stored:
             self._nordic_update_lines(result)
+        else:
+            for row, item in zip(result.lines, result.items, strict=True):
+                for fname, value in engine_figures(item).items():
+                    setattr(row, fname, value)
+            self._nordic_insert_lines(result.lines)
         account_ids = result.account_ids
         self.class_ids._nordic_sudo_unlink()
         self.entry_line_ids._nordic_sudo_unlink()
@@ -314,16 +338,7 @@ SELECT product_id,
                 ],
                 "entry_line_ids": [
                     fields.Command.create(
-                        {
-                            "sequence": index,
-                            "account_id": account_ids[line.account],
-                            "debit": line.debit,
-                            "credit": line.credit,
-                            "name": line.label,
-                            "inventory_class": line.inventory_class
-                            if line.inventory_class in INVENTORY_CLASSES
-                            else False,
-                        }
+                        self._prepare_entry_line_vals(index, line, account_ids)
                     )
                     for index, line in enumerate(result.entry)
                 ],
@@ -342,6 +357,21 @@ SELECT product_id,
                 "notes": "\n".join(result.notes) or False,
             }
         )
+
+    def _prepare_entry_line_vals(self, index, line, account_ids):
+        """A line of the entry preview (``nordic.stock.closing.entry``) from the
+        engine's ``EntryLine``: the posted entry is built from these stored lines
+        (``_prepare_move_line_vals``), so preview and entry are one."""
+        return {
+            "sequence": index,
+            "account_id": account_ids[line.account],
+            "debit": line.debit,
+            "credit": line.credit,
+            "name": line.label,
+            "inventory_class": line.inventory_class
+            if line.inventory_class in INVENTORY_CLASSES
+            else False,
+        }
 
     def _prepare_disclosure_vals(self, result):
         """Denmark's tax value per product group and the replacement value note, as

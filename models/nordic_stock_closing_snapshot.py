@@ -12,7 +12,7 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..nordic_closing import ClassAccounts, default_fiscal_year_start
+from ..nordic_closing import ClassAccounts, ClosingError, default_fiscal_year_start
 from ..nordic_closing.frameworks import get_framework
 from ..nordic_closing.valuation import (
     ADJUSTMENT,
@@ -32,6 +32,9 @@ from .nordic_stock_closing_storage import fetch_rows
 
 _logger = logging.getLogger(__name__)
 
+#: cost methods whose products Odoo may value by lot/serial number, as the
+#: engine does: FIFO inside the lot, the lot's own average
+LOT_METHODS = ("fifo", "average")
 #: the accounts every category needs (Finland: no contra account)
 ACCOUNT_ROLES = ("balance", "contra", "change")
 
@@ -60,7 +63,9 @@ class NordicStockClosingSnapshot(models.Model):
         return self.company_id.partner_id.tz or COUNTRY_TZ[country]
 
     def _nordic_fiscal_year_start(self):
-        """The start of the fiscal year that ends at the closing date."""
+        """The start of the fiscal year that ends at the closing date: derived here
+        only, kept on the closing with the other settings (``fiscal_year_start``),
+        which every later step reads."""
         company = self.company_id
         dates = company.compute_fiscalyear_dates(self.date)
         if dates["date_to"] == self.date:
@@ -250,7 +255,7 @@ SELECT DISTINCT pt.categ_id
     def _nordic_snapshot_params(self, categories):
         """The parameters of the snapshot queries."""
         tz = pytz.timezone(self._nordic_timezone())
-        start = self._nordic_fiscal_year_start()
+        start = self.fiscal_year_start
 
         def utc(day):
             local = tz.localize(datetime.combine(day, datetime_time.min))
@@ -270,6 +275,10 @@ SELECT DISTINCT pt.categ_id
             "company": self.company_id.id,
             "categories": list(categories),
             "fifo": [c for c, i in categories.items() if i["cost_method"] == "fifo"],
+            # products valued by lot/serial number in these: each lot its own cost
+            "lot_categories": [
+                c for c, i in categories.items() if i["cost_method"] in LOT_METHODS
+            ],
             "date": self.date,
             "start": start,
             "end_low": end_utc - margin,
@@ -329,12 +338,27 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
             cr.execute(SQL(set_config, jit, work_mem))
 
     def _nordic_replay(self, rows, categories, movements):
-        """Value the replayed products with the engine, from their movements."""
+        """Value the replayed products with the engine, from their movements: FIFO
+        products returned to the vendor, and products valued by lot/serial number
+        (each lot at its own cost: FIFO inside the lot, or the lot's average)."""
         by_product = defaultdict(list)
-        for product_id, kind, quantity, value, day, reference, target in movements:
+        lot_ids = {}  # (product id, lot name): lot id
+        for (
+            product_id,
+            kind,
+            quantity,
+            value,
+            day,
+            reference,
+            target,
+            lot_id,
+            lot,
+        ) in movements:
             if kind not in MOVEMENT_KINDS:
                 continue  # a revaluation without receipt: not part of FIFO's lots
             quantity, value = _dec(quantity), _dec(value)
+            if lot_id:
+                lot_ids[product_id, lot] = lot_id
             by_product[product_id].append(
                 Movement(
                     day,
@@ -345,23 +369,37 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
                     returns=target if kind == VENDOR_RETURN else None,
                     adjusts=target if kind == ADJUSTMENT else None,
                     value=value,
+                    lot=lot,
                 )
             )
-        start = self._nordic_fiscal_year_start()
+        start = self.fiscal_year_start
         for row in rows:
             if not row.replayed:
                 continue
-            item = value_movements(
-                row.product_id,
-                categories[row.categ_id]["class"],
-                by_product[row.product_id],
-                self.date,
-                start,
-                allow_negative=True,
-            )
+            try:
+                item = value_movements(
+                    row.product_id,
+                    categories[row.categ_id]["class"],
+                    by_product[row.product_id],
+                    self.date,
+                    start,
+                    method=categories[row.categ_id]["cost_method"],
+                    allow_negative=True,
+                )
+            except ClosingError as error:
+                raise UserError(
+                    self.env._(
+                        "%(product)s: %(error)s",
+                        product=self._nordic_product_list([row]),
+                        error=error,
+                    )
+                ) from None
             row.acquisition_value = item.acquisition_value
             row.opening_value = item.opening_value
             row.purchases = item.purchases
+            row.lots = [
+                (lot_ids.get((row.product_id, lot.lot)), lot) for lot in item.lots
+            ]
 
     def _nordic_product_list(self, rows, limit=20):
         names = [

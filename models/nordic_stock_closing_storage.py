@@ -12,8 +12,9 @@ from itertools import repeat
 import psycopg2.extensions
 
 from odoo import models
-from odoo.tools import SQL, float_repr
+from odoo.tools import SQL
 
+from ..nordic_closing import LotStock
 from ..nordic_closing.money import round_money
 
 #: The closing-line columns a computation fills, with their SQL type: the one list
@@ -39,6 +40,10 @@ LINE_COLUMNS = {
     "write_down_reason": "varchar",
     "tax_value": "numeric",
 }
+#: the line's figures the engine computes from the others (with value =
+#: acquisition value - write-down): written by the closing's one writer
+#: (``_nordic_store_result``), at compute by COPY, later by one UPDATE
+ENGINE_COLUMNS = ("write_down", "write_down_reason", "tax_value")
 #: amounts stored rounded to the cent
 MONEY_COLUMNS = (
     "acquisition_value",
@@ -51,6 +56,16 @@ MONEY_COLUMNS = (
 #: lines per COPY statement and rows per FETCH: the text of a chunk, not of all
 #: lines, is in memory
 COPY_CHUNK = FETCH_CHUNK = 10_000
+
+
+def engine_figures(item):
+    """``{column: value}`` of ENGINE_COLUMNS for the engine's ``ItemResult``, as
+    stored (amounts rounded to the cent)."""
+    return {
+        "write_down": round_money(item.write_down),
+        "write_down_reason": item.reason or None,
+        "tax_value": round_money(item.tax_value),
+    }
 
 
 @dataclass(slots=True)
@@ -85,6 +100,8 @@ class ClosingRow:
     unit: str | None = None
     list_price: Decimal | None = None
     replayed: bool | None = None
+    # products valued by lot/serial number: [(stock.lot id, engine's LotStock)]
+    lots: list | None = None
 
 
 #: the numeric columns: selected as text, held as exact Decimals
@@ -111,6 +128,7 @@ READ_FIELDS = (
     "replacement_source",
     "write_down",
     "write_down_reason",
+    "tax_value",
 )
 
 
@@ -262,6 +280,62 @@ class NordicStockClosingStorage(models.Model):
             psycopg2.extensions.set_wait_callback(callback)
         Line.invalidate_model()
         self.invalidate_recordset(["line_ids"])
+        self._nordic_insert_lots(rows)
+
+    def _nordic_insert_lots(self, rows):
+        """Store the lots of the items valued by lot/serial number, each on its
+        line (one line per product)."""
+        lots = [
+            (row.product_id, lot_id, lot.lot, lot.quantity, lot.acquisition_value)
+            for row in rows
+            for lot_id, lot in row.lots or ()
+        ]
+        if not lots:
+            return
+        product_ids, lot_ids, names, quantities, values = map(
+            list, zip(*lots, strict=True)
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+INSERT INTO nordic_stock_closing_lot
+       (closing_id, line_id, lot_id, lot_name, quantity, acquisition_value)
+SELECT l.closing_id, l.id, u.lot_id, u.name, u.quantity, u.value
+  FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::numeric[], %s::numeric[])
+       AS u(product_id, lot_id, name, quantity, value)
+  JOIN nordic_stock_closing_line l
+    ON l.closing_id = %s AND l.product_id = u.product_id
+                """,
+                product_ids,
+                lot_ids,
+                names,
+                [str(quantity) for quantity in quantities],
+                [str(value) for value in values],
+                self.id,
+            )
+        )
+        self.env["nordic.stock.closing.lot"].invalidate_model()
+
+    def _nordic_read_lots(self):
+        """``{line id: (LotStock, ...)}`` of the stored lots, by lot name."""
+        self.env["nordic.stock.closing.lot"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT line_id, lot_name, quantity::text, acquisition_value::text
+  FROM nordic_stock_closing_lot
+ WHERE closing_id = %s
+ ORDER BY line_id, lot_name, id
+                """,
+                self.id,
+            )
+        )
+        lots = {}
+        for line_id, name, quantity, value in self.env.cr.fetchall():
+            lots.setdefault(line_id, []).append(
+                LotStock(name, Decimal(quantity), Decimal(value))
+            )
+        return {line_id: tuple(found) for line_id, found in lots.items()}
 
     def _nordic_read_lines(self):
         """The stored lines in their ORM order (as ``line_ids``) as
@@ -312,7 +386,7 @@ class NordicStockClosingStorage(models.Model):
         }
         # sorted in memory (the product's order sorts on its name)
         with self._nordic_sql_settings():
-            return fetch_rows(
+            rows = fetch_rows(
                 self.env.cr,
                 query.select(
                     *(
@@ -321,27 +395,27 @@ class NordicStockClosingStorage(models.Model):
                     )
                 ),
             )
+        lots = self._nordic_read_lots()
+        if lots:
+            for row in rows:
+                # the lots as the engine's (stock.lot id: not needed again)
+                row.lots = [(None, lot) for lot in lots.get(row.id, ())]
+        return rows
 
     def _nordic_update_lines(self, result):
-        """One UPDATE for the lines whose write-down changed (100,000 ORM writes
-        would take minutes), with the values the ORM would store: the write-down
-        rounded in the currency, value = acquisition value - write-down."""
-        currency = self.currency_id
-        digits = currency.decimal_places
-        changed = {"ids": [], "write_downs": [], "reasons": [], "values": []}
+        """One UPDATE of the engine's figures (ENGINE_COLUMNS and value) for the
+        stored lines where they changed (100,000 ORM writes would take minutes),
+        rounded as stored, value = acquisition value - write-down."""
+        changed = {column: [] for column in ("ids", *ENGINE_COLUMNS, "value")}
         for line, item in zip(result.lines, result.items, strict=True):
-            reason = item.reason or None
-            if line.write_down == item.write_down and line.write_down_reason == reason:
+            figures = engine_figures(item)
+            if all(getattr(line, name) == value for name, value in figures.items()):
                 continue
-            write_down = currency.round(float(item.write_down))
             changed["ids"].append(line.id)
-            changed["write_downs"].append(float_repr(write_down, digits))
-            changed["reasons"].append(reason)
-            changed["values"].append(
-                float_repr(
-                    currency.round(float(item.stock.acquisition_value) - write_down),
-                    digits,
-                )
+            for name, value in figures.items():
+                changed[name].append(None if value is None else str(value))
+            changed["value"].append(
+                str(round_money(line.acquisition_value) - figures["write_down"])
             )
         if not changed["ids"]:
             return
@@ -351,12 +425,15 @@ class NordicStockClosingStorage(models.Model):
             SQL(
                 """
 UPDATE nordic_stock_closing_line l
-   SET write_down = u.write_down, write_down_reason = u.reason, value = u.value
-  FROM unnest(%(ids)s::int[], %(write_downs)s::numeric[], %(reasons)s::varchar[],
-              %(values)s::numeric[]) AS u(id, write_down, reason, value)
+   SET write_down = u.write_down, write_down_reason = u.write_down_reason,
+       tax_value = u.tax_value, value = u.value
+  FROM unnest(%(ids)s::int[], %(write_down)s::numeric[],
+              %(write_down_reason)s::varchar[], %(tax_value)s::numeric[],
+              %(value)s::numeric[])
+       AS u(id, write_down, write_down_reason, tax_value, value)
  WHERE l.id = u.id
                 """,
                 **changed,
             )
         )
-        Line.invalidate_model(["write_down", "write_down_reason", "value"])
+        Line.invalidate_model([*ENGINE_COLUMNS, "value"])

@@ -88,4 +88,13 @@ class ReportNordicCountList(models.AbstractModel):
             "unit_value": line.value / quantity if quantity else 0.0,
             "value": line.value,
             "tax_value": line.tax_value,  # the engine's (sktl § 14-5)
+            # valued by lot/serial number: the lots to count, each at its cost
+            "lots": [
+                {
+                    "name": lot.lot_name,
+                    "quantity": lot.quantity,
+                    "unit_cost": lot.unit_cost,
+                }
+                for lot in line.lot_ids
+            ],
         }

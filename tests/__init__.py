@@ -19,3 +19,4 @@ from . import test_overview
 from . import test_storage
 from . import test_evidence
 from . import test_one_path
+from . import test_lots

@@ -160,6 +160,50 @@ class RealFlowsMixin:
             self._validate(returned)
         return returned
 
+    def _landed_cost(self, picking, amount, when, date=None, split="by_quantity"):
+        """Validate a landed cost of ``amount`` on ``picking`` at ``when``, its
+        accounting date ``date`` (default: that day)."""
+        company = picking.company_id
+        freight = self.env["product.product"].create(
+            {
+                "name": "Freight",
+                "type": "service",
+                "landed_cost_ok": True,
+                "company_id": company.id,
+            }
+        )
+        account = self._nordic_account(
+            company, "2400" if company == self.company_no else "2440"
+        )
+        with freeze_time(when):
+            cost = (
+                self.env["stock.landed.cost"]
+                .with_company(company)
+                .create(
+                    {
+                        "company_id": company.id,
+                        "date": fields.Date.to_date(date or when[:10]),
+                        "picking_ids": [Command.set(picking.ids)],
+                        "account_journal_id": self._journal(company).id,
+                        "cost_lines": [
+                            Command.create(
+                                {
+                                    "name": "Freight",
+                                    "product_id": freight.id,
+                                    "price_unit": amount,
+                                    "split_method": split,
+                                    "account_id": account.id,
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            cost.compute_landed_cost()
+            cost.button_validate()
+        self.assertEqual(cost.state, "done")
+        return cost
+
     def _scrap(self, company, product, quantity, when):
         with freeze_time(when):
             scrap = (
@@ -457,50 +501,6 @@ class TestRealFlowsLandedCosts(RealFlowsMixin, NordicStockClosingCase):
     """Landed costs (stock_landed_costs) on receipts."""
 
     required_modules = ("purchase_stock", "sale_stock", "stock_landed_costs")
-
-    def _landed_cost(self, picking, amount, when, date=None, split="by_quantity"):
-        """Validate a landed cost of ``amount`` on ``picking`` at ``when``, its
-        accounting date ``date`` (default: that day)."""
-        company = picking.company_id
-        freight = self.env["product.product"].create(
-            {
-                "name": "Freight",
-                "type": "service",
-                "landed_cost_ok": True,
-                "company_id": company.id,
-            }
-        )
-        account = self._nordic_account(
-            company, "2400" if company == self.company_no else "2440"
-        )
-        with freeze_time(when):
-            cost = (
-                self.env["stock.landed.cost"]
-                .with_company(company)
-                .create(
-                    {
-                        "company_id": company.id,
-                        "date": fields.Date.to_date(date or when[:10]),
-                        "picking_ids": [Command.set(picking.ids)],
-                        "account_journal_id": self._journal(company).id,
-                        "cost_lines": [
-                            Command.create(
-                                {
-                                    "name": "Freight",
-                                    "product_id": freight.id,
-                                    "price_unit": amount,
-                                    "split_method": split,
-                                    "account_id": account.id,
-                                }
-                            )
-                        ],
-                    }
-                )
-            )
-            cost.compute_landed_cost()
-            cost.button_validate()
-        self.assertEqual(cost.state, "done")
-        return cost
 
     def _real_time_category(self, company):
         category = self._category(company, "goods_for_resale", real_time=True)
