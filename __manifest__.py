@@ -22,6 +22,7 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         "wizards/nordic_stock_closing_reverse_views.xml",
+        "wizards/nordic_stock_closing_import_views.xml",
         "views/nordic_stock_closing_views.xml",
         "views/nordic_closing_overview_views.xml",
         "views/account_move_views.xml",

@@ -125,21 +125,25 @@ def _check_text(data, codec, name, source):
         )
 
 
-def _open_text(path):
-    """``(text handle, the file's name in messages)``, once every byte is checked."""
+def _open_text(path, data=None):
+    """``(text handle, the file's name in messages)``, once every byte is checked.
+    ``data``: the file's bytes when it is not on disk (an upload), ``path`` its
+    name."""
     try:
-        raw = open(path, "rb")  # noqa: SIM115
+        raw = open(path, "rb") if data is None else io.BytesIO(data)  # noqa: SIM115
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name
         raise ClosingError(
             f"cannot read the file: {getattr(error, 'strerror', None) or error}",
             str(path),
         ) from None
     try:
-        data = _read_bytes(raw)
+        uploaded = data is not None
+        if not uploaded:
+            data = _read_bytes(raw)
         codec, name = _encoding(data)
         label = _label(path, name)
         _check_text(data, codec, name, label)
-        if stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
+        if uploaded or stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
             raw.seek(0)
         else:  # a pipe: read it again from memory
             raw.close()
@@ -168,9 +172,9 @@ def source_name(path):
 class _Table:
     """A CSV file read row by row with its required and optional columns."""
 
-    def __init__(self, path, required, optional=()):
+    def __init__(self, path, required, optional=(), data=None):
         self.required = required
-        self.handle, self.path = _open_text(path)
+        self.handle, self.path = _open_text(path, data)
         try:
             header_line = self.handle.readline()
             self.decimal_comma = ";" in header_line and "," not in header_line
@@ -519,8 +523,9 @@ class PriceRow(NamedTuple):
 NRV_OPTIONAL = ("valuation_group", "replacement_cost", "tax_group", "tax_principle")
 
 
-def read_nrv(path):
-    """``({product: PriceRow}, the file's name)``.
+def read_nrv(path, data=None):
+    """``({product: PriceRow}, the file's name)``; ``data``: the file's bytes
+    when it is not read from ``path`` (an upload named ``path``).
 
     Optional columns: ``valuation_group`` (collective valuation), ``replacement_cost``
     per unit (Finland's third leg, Denmark's dagspris), ``tax_group`` and
@@ -528,7 +533,7 @@ def read_nrv(path):
     the same on every row of the group that gives one). The net realisable value
     may be empty on a row that gives a replacement cost or a tax group.
     """
-    table = _Table(path, ("product", "net_realisable_value"), NRV_OPTIONAL)
+    table = _Table(path, ("product", "net_realisable_value"), NRV_OPTIONAL, data)
     values_by_product = {}
     for row, values in table.rows():
         product = values["product"]

@@ -741,3 +741,24 @@ def test_generated_malformed_files(tmp_path, monkeypatch, capsys):
     # the generator exercises both outcomes
     print(outcomes)
     assert outcomes[0] > 10 and outcomes[2] > 200, outcomes
+
+
+def test_nrv_read_from_bytes_of_an_upload_windows_1252():
+    """The NRV file's rules apply to an uploaded file's bytes too (the Odoo import
+    of values): Windows-1252 with decimal commas, rows named in the messages."""
+    from decimal import Decimal
+
+    from nordic_closing import ClosingError
+    from nordic_closing.inputs import read_nrv
+
+    data = "product;net_realisable_value\nBÅT-1;1250,50\nÆRE-2;40\n".encode("cp1252")
+    values, name = read_nrv("values.csv", data)
+    assert name == "values.csv (read as Windows-1252)"
+    assert {p: (v.net_realisable_value, v.row) for p, v in values.items()} == {
+        "BÅT-1": (Decimal("1250.50"), 2),
+        "ÆRE-2": (Decimal("40"), 3),
+    }
+    bad = b"product,net_realisable_value\nA,10\nA,12\n"
+    with pytest.raises(ClosingError) as caught:
+        read_nrv("values.csv", bad)
+    assert (caught.value.row, caught.value.field) == (3, "product")
