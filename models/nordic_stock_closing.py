@@ -38,6 +38,7 @@ SERVER_FIELDS = frozenset(
         "rule_97_allowance",
         "selling_cost_percent",
         "obsolescence_bands",
+        "obsolescence_band_data",
         "fixed_values",
         "fixed_value_tolerance",
         "previous_write_downs",
@@ -156,6 +157,10 @@ class NordicStockClosing(models.Model):
         readonly=True,
         copy=False,
         help="days since last movement: percent",
+    )
+    # the same bands as the engine takes them: [{"days": 365, "percent": "50"}]
+    obsolescence_band_data = fields.Json(
+        string="Obsolescence bands used", readonly=True, copy=False
     )
     journal_id = fields.Many2one(
         "account.journal",

@@ -15,7 +15,6 @@ from ..nordic_closing import (
 )
 from ..nordic_closing.closing import format_bands
 from ..nordic_closing.frameworks import STOCK_RESERVE
-from ..nordic_closing.inputs import parse_bands
 from ..nordic_closing.labels import language_of
 from .nordic_stock_closing import _dec
 
@@ -41,6 +40,9 @@ class NordicStockClosingSettings(models.Model):
             "rule_97": company.nordic_rule_97 or "off",
             "selling_cost_percent": company.nordic_selling_cost_percent,
             "obsolescence_bands": format_bands(bands),
+            "obsolescence_band_data": [
+                {"days": band.days, "percent": str(band.percent)} for band in bands
+            ],
             "fixed_values": json.dumps(fixed_values, sort_keys=True)
             if fixed_values
             else False,
@@ -72,7 +74,10 @@ class NordicStockClosingSettings(models.Model):
             class_methods=class_methods,
             fiscal_year_start=self.fiscal_year_start,
             rule_97=self.rule_97 or "off",
-            obsolescence_bands=parse_bands(self.obsolescence_bands),
+            obsolescence_bands=tuple(
+                ObsolescenceBand(band["days"], Decimal(band["percent"]))
+                for band in self.obsolescence_band_data or ()
+            ),
             fixed_values=fixed_values,
             fixed_value_tolerance=_dec(self.fixed_value_tolerance)
             if fixed_values and self.fixed_value_tolerance

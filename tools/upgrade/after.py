@@ -79,6 +79,19 @@ def check_derived(closing):
         or framework.tax_value != "cost",
         f"{name}: the classes' tax value differs from its lines'",
     )
+    check(
+        [(b["days"], float(b["percent"])) for b in closing.obsolescence_band_data or ()]
+        == [
+            (int(days), float(percent))
+            for days, _, percent in (
+                part.partition(":")
+                for part in (closing.obsolescence_bands or "").split(",")
+                if part
+            )
+        ],
+        f"{name}: bands {closing.obsolescence_band_data} against "
+        f"{closing.obsolescence_bands!r}",
+    )
     for cls in closing.class_ids:
         check(
             cls.write_down_account_id,
