@@ -20,6 +20,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, get_db_name, tagged
 
+from .closing_common import NordicStockClosingCase
 from .test_integrity import (
     CLOSING,
     DATE,
@@ -37,18 +38,7 @@ class ImportCase(ClosingIntegrityCase):
     def setUpClass(cls):
         super().setUpClass()
         company = cls.company_no
-        category = (
-            cls.env["product.category"]
-            .with_company(company)
-            .create(
-                {
-                    "name": "Bulk goods",
-                    "property_cost_method": "fifo",
-                    "property_valuation": "manual_periodic",
-                    "nordic_inventory_class": "goods_for_resale",
-                }
-            )
-        )
+        category = NordicStockClosingCase._category(cls, company, "goods_for_resale")
         Product = cls.env["product.product"]
         cls.products = Product.create(
             [

@@ -29,71 +29,46 @@ class TestLots(RealFlowsMixin, NordicStockClosingCase):
 
     def _receive(self, product, quantity, price, lot, when):
         """A purchase order of ``quantity`` @ ``price`` received as lot ``lot``."""
-        company = product.company_id
-        with freeze_time(when):
-            order = (
-                self.env["purchase.order"]
-                .with_company(company)
-                .create(
-                    {
-                        "partner_id": self.vendor.id,
-                        "company_id": company.id,
-                        "picking_type_id": self._warehouse(company).in_type_id.id,
-                        "order_line": [
-                            Command.create(
-                                {
-                                    "product_id": product.id,
-                                    "product_qty": quantity,
-                                    "price_unit": price,
-                                    "taxes_id": [Command.clear()],
-                                }
-                            )
-                        ],
-                    }
-                )
-            )
-            order.button_confirm()
-            picking = order.picking_ids
-            picking.move_ids.move_line_ids.unlink()
-            picking.move_ids.write(
-                {
-                    "move_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": product.id,
-                                "lot_name": lot,
-                                "quantity": quantity,
-                                "location_id": picking.location_id.id,
-                                "location_dest_id": picking.location_dest_id.id,
-                                "picking_id": picking.id,
-                            }
-                        )
-                    ],
-                    "picked": True,
-                }
-            )
-            picking.button_validate()
-            self.assertEqual(picking.state, "done")
-        return order
+        return self._order(
+            "purchase.order",
+            product.company_id,
+            {
+                "partner_id": self.vendor.id,
+                "picking_type_id": self._warehouse(product.company_id).in_type_id.id,
+            },
+            {
+                "product_id": product.id,
+                "product_qty": quantity,
+                "price_unit": price,
+                "taxes_id": [Command.clear()],
+            },
+            when,
+            validate=lambda picking: self._pick_lot(
+                picking, product, quantity, lot_name=lot
+            ),
+        )
 
     def _lot(self, product, name):
         return self.env["stock.lot"].search(
             [("product_id", "=", product.id), ("name", "=", name)]
         )
 
-    def _pick_lot(self, picking, product, lot, quantity):
-        """Take ``quantity`` of ``lot`` in ``picking`` (not the lot Odoo reserved)
-        and validate it."""
+    def _pick_lot(self, picking, product, quantity, lot=None, lot_name=None):
+        """Take ``quantity`` of the existing ``lot`` (not the one Odoo reserved) or
+        receive it as the new lot ``lot_name`` in ``picking``, and validate it."""
         picking.action_assign()
         move = picking.move_ids.filtered(lambda m: m.product_id == product)
         move.move_line_ids.unlink()
+        lot_vals = (
+            {"lot_id": self._lot(product, lot).id} if lot else {"lot_name": lot_name}
+        )
         move.write(
             {
                 "move_line_ids": [
                     Command.create(
                         {
+                            **lot_vals,
                             "product_id": product.id,
-                            "lot_id": self._lot(product, lot).id,
                             "quantity": quantity,
                             "location_id": picking.location_id.id,
                             "location_dest_id": picking.location_dest_id.id,
@@ -108,32 +83,22 @@ class TestLots(RealFlowsMixin, NordicStockClosingCase):
         self.assertEqual(picking.state, "done")
 
     def _deliver(self, product, quantity, lot, when):
-        company = product.company_id
-        with freeze_time(when):
-            order = (
-                self.env["sale.order"]
-                .with_company(company)
-                .create(
-                    {
-                        "partner_id": self.customer.id,
-                        "company_id": company.id,
-                        "warehouse_id": self._warehouse(company).id,
-                        "order_line": [
-                            Command.create(
-                                {
-                                    "product_id": product.id,
-                                    "product_uom_qty": quantity,
-                                    "price_unit": 500.0,
-                                    "tax_id": [Command.clear()],
-                                }
-                            )
-                        ],
-                    }
-                )
-            )
-            order.action_confirm()
-            self._pick_lot(order.picking_ids, product, lot, quantity)
-        return order
+        return self._order(
+            "sale.order",
+            product.company_id,
+            {
+                "partner_id": self.customer.id,
+                "warehouse_id": self._warehouse(product.company_id).id,
+            },
+            {
+                "product_id": product.id,
+                "product_uom_qty": quantity,
+                "price_unit": 500.0,
+                "tax_id": [Command.clear()],
+            },
+            when,
+            validate=lambda picking: self._pick_lot(picking, product, quantity, lot),
+        )
 
     def _return_lot(self, order, product, lot, quantity, when):
         with freeze_time(when):
@@ -148,7 +113,7 @@ class TestLots(RealFlowsMixin, NordicStockClosingCase):
             wizard.product_return_moves.quantity = quantity
             action = wizard.action_create_returns()
             returned = self.env["stock.picking"].browse(action["res_id"])
-            self._pick_lot(returned, product, lot, quantity)
+            self._pick_lot(returned, product, quantity, lot)
 
     def _closing_lots(self, closing):
         return [

@@ -68,9 +68,10 @@ class RealFlowsMixin:
         self.assertEqual(picking.state, "done", picking.name)
         return picking
 
-    def _order(self, model, company, vals, line, when):
+    def _order(self, model, company, vals, line, when, validate=None):
         """Create and confirm a ``model`` order of one ``line`` at ``when`` (UTC),
-        then pick and validate its picking."""
+        then pick and validate its picking (``validate``: how, default the whole
+        demand)."""
         with freeze_time(when):
             order = (
                 self.env[model]
@@ -87,7 +88,7 @@ class RealFlowsMixin:
                 order.button_confirm()
             else:
                 order.action_confirm()
-            self._validate(order.picking_ids)
+            (validate or self._validate)(order.picking_ids)
         return order
 
     def _purchase(self, company, product, quantity, price, when):
