@@ -8,6 +8,7 @@ from . import res_config_settings
 from . import product_category
 from . import account_chart_template
 from . import nordic_stock_closing_line
+from . import nordic_stock_closing_line_import
 from . import nordic_stock_closing_class
 from . import nordic_stock_closing_entry
 from . import nordic_stock_closing_disclosure

@@ -32,7 +32,7 @@ class NordicStockClosingImport(models.TransientModel):
         "nordic.stock.closing", required=True, ondelete="cascade", check_company=True
     )
     company_id = fields.Many2one(related="closing_id.company_id")
-    file = fields.Binary(required=True, string="File")
+    file = fields.Binary(required=True)
     filename = fields.Char()
 
     def action_import(self):
