@@ -244,9 +244,14 @@ class TestEvidence(EvidenceCase):
         self.assertEqual(message.author_id, self.preparer_no_mail.partner_id)
         self.assertIn("I", message.body)
         self.assertIn("90", message.body)
+        # cleared: the NRV from the sales price again (150, no write-down)
         line.net_realisable_value = False
-        self.assertEqual(line.nrv_source, "none")
+        self.assertEqual(line.nrv_source, "sales_price")
+        self.assertAlmostEqual(line.net_realisable_value, 150)
         self.assertAlmostEqual(closing.write_down, 0)
+        self.assertEqual(
+            closing.message_ids[0].author_id, self.preparer_no_mail.partner_id
+        )
 
     def test_reader_cannot_enter_values(self):
         closing = self._computed()
