@@ -378,7 +378,8 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
                 continue
             try:
                 item = value_movements(
-                    row.product_id,
+                    # named in the engine's messages as the user knows it
+                    row.default_code or row.name,
                     categories[row.categ_id]["class"],
                     by_product[row.product_id],
                     self.date,
@@ -387,11 +388,13 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
                     allow_negative=True,
                 )
             except ClosingError as error:
+                # e.g. a product switched to valuation by lot whose layers name a
+                # lot on some movements and none on others
                 raise UserError(
                     self.env._(
-                        "%(product)s: %(error)s",
-                        product=self._nordic_product_list([row]),
-                        error=error,
+                        "%(error)s (valued by lot/serial number at %(date)s).",
+                        error=error.message,
+                        date=self.date,
                     )
                 ) from None
             row.acquisition_value = item.acquisition_value

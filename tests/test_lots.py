@@ -11,6 +11,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from odoo import Command
+from odoo.exceptions import UserError
 
 from .closing_common import NordicStockClosingCase
 from .test_real_flows import RealFlowsMixin
@@ -245,6 +246,21 @@ class TestLots(RealFlowsMixin, NordicStockClosingCase):
                 self.assertEqual((line.write_down, line.value), (800, 16200))
                 closing.action_reset_to_draft()
                 closing.unlink()
+
+    def test_movements_with_and_without_lot_refused_naming_the_product(self):
+        """Layers of one product valued by lot that name a lot on some movements
+        and none on others (here: received before valuation by lot was switched
+        on) cannot be valued lot by lot: the closing refuses, naming the product,
+        instead of spreading the units without a lot over the lots."""
+        product = self._lot_product("MIX")
+        product.lot_valuated = False
+        self._receive(product, 10, 100, "L1", "2025-02-03 10:00:00")
+        product.lot_valuated = True
+        self._deliver(product, 4, "L1", "2025-06-02 10:00:00")
+        with self.assertRaises(UserError) as caught:
+            self.env["nordic.stock.closing"].prepare(self.company_no, "2025-12-31")
+        self.assertIn("product MIX", str(caught.exception))
+        self.assertIn("names none", str(caught.exception))
 
     def test_tracked_product_not_valued_by_lot_stays_fifo_over_the_product(self):
         """Tracked by lot, but not valued by lot: FIFO over the product, as Odoo
