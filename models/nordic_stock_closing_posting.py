@@ -118,10 +118,7 @@ class NordicStockClosingPosting(models.Model):
 
     def _nordic_claim_posting(self):
         """Mark the closing posted first, so that a second posting fails at once."""
-        # this closing is draft or computed here: any posted one is another
-        other = self._nordic_posted_closing(self.company_id, self.date)
-        if other:
-            raise UserError(self._nordic_already_posted_message(other))
+        self._nordic_check_no_posted_closing()
         try:
             with self.env.cr.savepoint():
                 self._nordic_write({"state": "posted"})

@@ -389,10 +389,11 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
                 )
             except ClosingError as error:
                 # e.g. a product switched to valuation by lot whose layers name a
-                # lot on some movements and none on others
+                # lot on some movements and none on others (the replay also values
+                # FIFO products returned to the vendor: the text names neither)
                 raise UserError(
                     self.env._(
-                        "%(error)s (valued by lot/serial number at %(date)s).",
+                        "%(error)s (its movements valued up to %(date)s).",
                         error=error.message,
                         date=self.date,
                     )
