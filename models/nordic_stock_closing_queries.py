@@ -64,67 +64,89 @@ WITH layer AS NOT MATERIALIZED (
                 WHEN stamp >= %(end_high)s THEN false
                 ELSE (stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date <= %(date)s
            END
-), fifo_product AS (
-    SELECT pp.id
+)
+"""
+
+# The products the snapshot treats apart, as arrays for the queries below (a
+# constant array is a hashed filter: no join the planner could misjudge):
+# - fifo_products: those of the FIFO categories;
+# - replayed: the engine replays their movements one by one: FIFO products with a
+#   return to the vendor (the return takes the units of its own receipt; found from
+#   the moves, far fewer to read than the layers), and the products valued by
+#   lot/serial number (FIFO or average: each lot from its own layers).
+PRODUCT_SETS = """
+WITH product AS (
+    SELECT pp.id, pt.categ_id = ANY(%(fifo)s) AS fifo,
+           pt.lot_valuated AND pt.categ_id = ANY(%(lot_categories)s) AS by_lot
       FROM product_product pp
       JOIN product_template pt ON pt.id = pp.product_tmpl_id
-     WHERE pt.categ_id = ANY(%(fifo)s)
-), replayed AS (
-    -- FIFO products with a return to the vendor: the engine replays their
-    -- movements one by one (the return takes the units of its own receipt);
-    -- found from the moves, which are far fewer to read than the layers
+     WHERE pt.categ_id = ANY(%(categories)s)
+), returned AS (
     SELECT DISTINCT sm.product_id
       FROM stock_move sm
       JOIN stock_location dst ON dst.id = sm.location_dest_id
-      JOIN fifo_product fp ON fp.id = sm.product_id
      WHERE sm.company_id = %(company)s
        AND sm.origin_returned_move_id IS NOT NULL
        AND sm.state = 'done'
        AND dst.usage = 'supplier'
-    UNION
-    -- products valued by lot/serial number (FIFO or average): the engine values
-    -- each lot from its own layers
-    SELECT pp.id
-      FROM product_product pp
-      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-     WHERE pt.lot_valuated AND pt.categ_id = ANY(%(lot_categories)s)
 )
+SELECT COALESCE(array_agg(p.id) FILTER (WHERE p.fifo), '{}'),
+       COALESCE(array_agg(p.id) FILTER (
+           WHERE p.by_lot OR p.fifo AND r.product_id IS NOT NULL), '{}')
+  FROM product p
+  LEFT JOIN returned r ON r.product_id = p.id
+"""
+
+# The other FIFO products with an adjustment of a receipt (landed cost, price
+# difference), read through the index of the adjusted layer.
+ADJUSTED_PRODUCTS = """
+SELECT COALESCE(array_agg(DISTINCT svl.product_id), '{}')
+  FROM stock_valuation_layer svl
+ WHERE svl.company_id = %(company)s
+   AND svl.stock_valuation_layer_id IS NOT NULL
+   AND svl.quantity = 0
+   AND svl.product_id = ANY(%(fifo_products)s)
+   AND svl.product_id <> ALL(%(replayed)s)
 """
 
 # Per product: quantity, value (FIFO: the newest receipts up to the quantity, with
 # their landed costs), opening, purchases, Odoo's own value, the last movement.
 PRODUCT_SNAPSHOT = """
-, fifo_adjusted AS (
-    -- the other FIFO products with an adjustment of a receipt (read through the
-    -- index of the adjusted layer, not the whole table)
-    SELECT DISTINCT svl.product_id
-      FROM stock_valuation_layer svl
-      JOIN fifo_product fp ON fp.id = svl.product_id
-     WHERE svl.company_id = %(company)s
-       AND svl.stock_valuation_layer_id IS NOT NULL
-       AND svl.quantity = 0
-       AND svl.product_id NOT IN (SELECT product_id FROM replayed)
-), adjusted_layer AS (
-    -- their layers in the order they happened: the stock and the quantity
-    -- received so far, after each
-    SELECT d.id, d.kind, d.quantity, d.value, d.parent_id, d.opening,
+, adjusted_layer AS (
+    -- the layers of the FIFO products with an adjustment of a receipt, in the
+    -- order they happened: the stock and the quantity received so far after each,
+    -- and the receipt each belongs to (an adjustment: the receipt it adjusts)
+    SELECT d.id, d.kind, d.quantity, d.value, d.opening,
+           CASE WHEN d.kind = 'adjustment' THEN d.parent_id ELSE d.id END
+               AS receipt_id,
            SUM(d.quantity) OVER upto AS stock,
            COALESCE(SUM(d.quantity) FILTER (WHERE d.quantity > 0) OVER upto, 0)
                AS received
-      FROM dated d JOIN fifo_adjusted fa ON fa.product_id = d.product_id
+      FROM dated d
+     WHERE d.product_id = ANY(%(adjusted)s)
     WINDOW upto AS (
         PARTITION BY d.product_id
             ORDER BY COALESCE(d.entry_date, (d.stamp AT TIME ZONE 'UTC'
                                              AT TIME ZONE %(tz)s)::date), d.id
             ROWS UNBOUNDED PRECEDING)
+), with_receipt AS (
+    -- each adjustment beside its receipt's figures (the receipt sorts first in
+    -- its group): a window, not a join of the layers with themselves
+    SELECT a.*,
+           FIRST_VALUE(a.id) OVER receipt AS first_id,
+           FIRST_VALUE(a.quantity) OVER receipt AS receipt_quantity,
+           FIRST_VALUE(a.received) OVER receipt AS receipt_received
+      FROM adjusted_layer a
+    WINDOW receipt AS (PARTITION BY a.receipt_id
+                           ORDER BY a.kind = 'adjustment', a.id)
 ), adjustment AS (
     -- each adjustment on what was left of its receipt when it was made: the
     -- newest receipts up to the stock then (Odoo books only that part as a layer)
-    SELECT r.id AS receipt_id, a.value, a.opening, r.quantity AS received,
-           LEAST(r.quantity, GREATEST(0, a.stock - (a.received - r.received)))
-               AS left_then
-      FROM adjusted_layer a JOIN adjusted_layer r ON r.id = a.parent_id
-     WHERE a.kind = 'adjustment' AND r.quantity > 0
+    SELECT receipt_id, value, opening, receipt_quantity AS received,
+           LEAST(receipt_quantity,
+                 GREATEST(0, stock - (received - receipt_received))) AS left_then
+      FROM with_receipt
+     WHERE kind = 'adjustment' AND first_id = receipt_id AND receipt_quantity > 0
 ), landed AS (
     -- per receipt: the adjustments per unit still in stock (up to the date and
     -- before the fiscal year), and the whole adjustments of the year
@@ -150,39 +172,45 @@ PRODUCT_SNAPSHOT = """
            MAX(entry_date) FILTER (WHERE quantity <> 0) AS last_entry_date,
            MAX(stamp) FILTER (WHERE quantity <> 0 AND entry_date IS NULL) AS last_stamp
       FROM dated GROUP BY product_id
-), incoming AS (
-    -- receipts of FIFO products not replayed, newest first: the quantity received
-    -- after each (up to the date, and before the fiscal year for the opening)
-    SELECT d.product_id, d.opening, d.quantity,
-           d.value / d.quantity + COALESCE(l.per_unit, 0) AS unit_cost,
-           d.value / d.quantity + COALESCE(l.opening_per_unit, 0)
-               AS opening_unit_cost,
+), fifo_layer AS (
+    -- the layers of the FIFO products not replayed: the product's stock (up to
+    -- the date, and before the fiscal year for the opening) beside each, and for a
+    -- receipt the quantity received after it; windows over the product, so that
+    -- no aggregate is joined to another
+    SELECT d.product_id, d.opening, d.quantity, d.value,
+           COALESCE(l.per_unit, 0) AS per_unit,
+           COALESCE(l.opening_per_unit, 0) AS opening_per_unit,
            COALESCE(l.acquired, 0) AS acquired,
-           SUM(d.quantity) OVER newest - d.quantity AS newer,
-           SUM(d.quantity) FILTER (WHERE d.opening) OVER newest - d.quantity
-               AS newer_opening
+           SUM(d.quantity) OVER product AS stock,
+           COALESCE(SUM(d.quantity) FILTER (WHERE d.opening) OVER product, 0)
+               AS opening_stock,
+           COALESCE(SUM(d.quantity) FILTER (WHERE d.quantity > 0) OVER newest, 0)
+               - d.quantity AS newer,
+           COALESCE(SUM(d.quantity) FILTER (WHERE d.quantity > 0 AND d.opening)
+                    OVER newest, 0) - d.quantity AS newer_opening
       FROM dated d
-      JOIN fifo_product fp ON fp.id = d.product_id
  LEFT JOIN landed l ON l.receipt_id = d.id
-     WHERE d.quantity > 0
-       AND d.product_id NOT IN (SELECT product_id FROM replayed)
-    WINDOW newest AS (
+     WHERE d.product_id = ANY(%(fifo_products)s)
+       AND d.product_id <> ALL(%(replayed)s)
+    WINDOW product AS (PARTITION BY d.product_id),
+           newest AS (
         PARTITION BY d.product_id
             ORDER BY COALESCE(d.entry_date, (d.stamp AT TIME ZONE 'UTC'
                                              AT TIME ZONE %(tz)s)::date) DESC,
                      d.id DESC)
 ), fifo AS (
     -- the newest receipts up to the closing (opening) quantity remain
-    SELECT i.product_id,
-           SUM(i.unit_cost * LEAST(i.quantity, GREATEST(0, t.quantity - i.newer)))
-               FILTER (WHERE i.newer < t.quantity) AS value,
-           SUM(i.opening_unit_cost
-               * LEAST(i.quantity, GREATEST(0, t.opening_quantity - i.newer_opening)))
-               FILTER (WHERE i.opening AND i.newer_opening < t.opening_quantity)
-               AS opening_value,
-           SUM(i.acquired) AS acquired
-      FROM incoming i JOIN totals t ON t.product_id = i.product_id
-     GROUP BY i.product_id
+    SELECT product_id,
+           SUM((value / NULLIF(quantity, 0) + per_unit)
+               * LEAST(quantity, GREATEST(0, stock - newer)))
+               FILTER (WHERE quantity > 0 AND newer < stock) AS value,
+           SUM((value / NULLIF(quantity, 0) + opening_per_unit)
+               * LEAST(quantity, GREATEST(0, opening_stock - newer_opening)))
+               FILTER (WHERE quantity > 0 AND opening
+                       AND newer_opening < opening_stock) AS opening_value,
+           SUM(acquired) FILTER (WHERE quantity > 0) AS acquired
+      FROM fifo_layer
+     GROUP BY product_id
 )
 SELECT t.product_id, pt.categ_id, pt.default_code,
        COALESCE(pt.name->>%(lang)s, pt.name->>'en_US') AS name,
@@ -199,7 +227,7 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
                            THEN COALESCE(f.acquired, 0)
                            ELSE t.adjustments END)::text AS purchases,
        t.value::text AS odoo_value,
-       r.product_id IS NOT NULL AS replayed,
+       t.product_id = ANY(%(replayed)s) AS replayed,
        -- the local day of the last movement (a day never moves back in UTC)
        GREATEST(t.last_entry_date,
                 (t.last_stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date)
@@ -209,7 +237,6 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
   JOIN product_template pt ON pt.id = pp.product_tmpl_id
   JOIN uom_uom uom ON uom.id = pt.uom_id
   LEFT JOIN fifo f ON f.product_id = t.product_id
-  LEFT JOIN replayed r ON r.product_id = t.product_id
  WHERE pt.categ_id = ANY(%(categories)s)
    AND (t.quantity <> 0 OR t.value <> 0 OR t.opening_quantity <> 0
         OR t.purchases <> 0 OR t.adjustments <> 0)
@@ -233,8 +260,8 @@ SELECT d.product_id, d.kind, d.quantity, d.value,
        END AS target,
        d.lot_id, lot.name AS lot
   FROM dated d
-  JOIN replayed r ON r.product_id = d.product_id
   LEFT JOIN stock_lot lot ON lot.id = d.lot_id
+ WHERE d.product_id = ANY(%(replayed)s)
  ORDER BY d.product_id, day, d.id
 """
 

@@ -23,7 +23,9 @@ from ..nordic_closing.valuation import (
 )
 from .nordic_stock_closing import COUNTRY_TZ, _dec
 from .nordic_stock_closing_queries import (
+    ADJUSTED_PRODUCTS,
     DATED_LAYERS,
+    PRODUCT_SETS,
     PRODUCT_SNAPSHOT,
     REPLAYED_MOVEMENTS,
     VENDOR_PRICES,
@@ -191,6 +193,7 @@ SELECT DISTINCT pt.categ_id
         ):
             self.env[model].flush_model(fnames)
         params = self._nordic_snapshot_params(categories)
+        params.update(self._nordic_product_sets(params))
         with self._nordic_sql_settings():
             # the aggregate over the layers runs in parallel workers
             rows = fetch_rows(
@@ -203,6 +206,17 @@ SELECT DISTINCT pt.categ_id
                 self.env.cr.execute(SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params))
                 self._nordic_replay(rows, categories, self.env.cr.fetchall())
         return rows
+
+    def _nordic_product_sets(self, params):
+        """The products the snapshot treats apart (``fifo_products``, ``replayed``,
+        ``adjusted``: see the queries), as lists of ids for its parameters."""
+        cr = self.env.cr
+        cr.execute(SQL(PRODUCT_SETS, **params))
+        fifo_products, replayed = cr.fetchone()
+        sets = {"fifo_products": fifo_products, "replayed": replayed}
+        cr.execute(SQL(ADJUSTED_PRODUCTS, **params, **sets))
+        sets["adjusted"] = cr.fetchone()[0]
+        return sets
 
     def _nordic_vendor_prices(self, snapshot):
         """``{product id: replacement cost per unit}`` in the company's currency at
