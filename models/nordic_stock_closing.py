@@ -1,15 +1,16 @@
+import ast
 import functools
 import gc
 import logging
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from markupsafe import escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
-from odoo.tools.misc import formatLang
 
+from odoo.addons.base.models.res_lang import intersperse
 from odoo.addons.base.models.res_partner import _lang_get
 
 from ..nordic_closing.frameworks import COUNTRY
@@ -465,9 +466,28 @@ class NordicStockClosing(models.Model):
 
     def _nordic_money(self, amount):
         """An amount as the reader's language writes it (separators, currency)."""
+        return self._nordic_money_formatter()(amount)
+
+    def _nordic_money_formatter(self):
+        """A function writing an amount as the language of ``self.env`` does
+        (Odoo's grouping and separators, the currency's decimals and name), with
+        the language's data read once: the notes of 100,000 lines are written
+        without a call into Odoo's formatting each."""
         currency = self.currency_id
-        text = formatLang(self.env, float(amount), digits=currency.decimal_places)
-        return f"{text} {currency.name}"
+        data = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        if not data:  # a language not installed: Odoo's own fallback
+            data = self.env["res.lang"]._get_data(code="en_US")
+        grouping = ast.literal_eval(data.grouping)
+        separator, point = data.thousands_sep or "", data.decimal_point
+        exponent = Decimal(1).scaleb(-currency.decimal_places)
+
+        def money(amount):
+            text = str(Decimal(str(amount)).quantize(exponent, ROUND_HALF_EVEN))
+            whole, _dot, fraction = text.partition(".")
+            whole = intersperse(whole, grouping, separator)[0]
+            return f"{point.join(filter(None, (whole, fraction)))} {currency.name}"
+
+        return money
 
     # ------------------------------------------------------------------
     # API for implementers

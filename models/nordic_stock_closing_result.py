@@ -173,6 +173,7 @@ SELECT product_id,
         for row in snapshot:
             row.inventory_class = categories[row.categ_id]["class"]
         proposed = self._nordic_proposed_inputs(snapshot)
+        note = self._nordic_valuation_noter()
         for row in snapshot:
             own = entered.get(row.product_id, {})
             if "net_realisable_value" in own:
@@ -186,7 +187,7 @@ SELECT product_id,
             row.list_price = None  # used: the NRV holds it
             row.net_realisable_value, row.nrv_source = nrv
             row.replacement_cost, row.replacement_source = replacement
-            row.valuation_note = self._nordic_valuation_note(row)
+            row.valuation_note = note(row)
         return snapshot
 
     def _nordic_proposed_inputs(self, rows):
@@ -212,31 +213,41 @@ SELECT product_id,
             }
         return proposed
 
-    def _nordic_valuation_note(self, row):
-        """Why the closing's value differs from Odoo's own valuation, if it does by
-        more than a cent (Odoo rounds each layer, the closing each item once)."""
-        if abs(row.acquisition_value - row.odoo_value) <= CENT_AND_A_BIT:
-            return None
-        closing_value = round(row.acquisition_value, 2)
-        odoo_value = round(row.odoo_value, 2)
-        _ = self._nordic_document_env()._
-        if row.replayed:
-            reason = _(
+    def _nordic_valuation_noter(self):
+        """A function giving a row (snapshot or line) the note that says why the
+        closing's value differs from Odoo's own valuation, if it does by more than
+        a cent (Odoo rounds each layer, the closing each item once), else None; in
+        the document's language, its texts and number format read once."""
+        closing = self.with_context(lang=self._nordic_document_lang())
+        _ = closing.env._
+        money = closing._nordic_money_formatter()
+        reasons = {
+            True: _(
                 "a return to the vendor takes out the units of the receipt it "
                 "returns, at its cost with its landed costs; Odoo takes them from "
                 "the oldest receipt"
-            )
-        else:
-            reason = _(
+            ),
+            False: _(
                 "the closing takes the movements in the order of their accounting "
                 "dates, Odoo in the order they were entered"
-            )
-        return _(
-            "Odoo's own valuation is %(odoo)s (difference %(difference)s): %(reason)s.",
-            odoo=self._nordic_money(odoo_value),
-            difference=self._nordic_money(closing_value - odoo_value),
-            reason=reason,
+            ),
+        }
+        text = _(
+            "Odoo's own valuation is %(odoo)s (difference %(difference)s): %(reason)s."
         )
+
+        def note(row):
+            if abs(row.acquisition_value - row.odoo_value) <= CENT_AND_A_BIT:
+                return None
+            closing_value = round(row.acquisition_value, 2)
+            odoo_value = round(row.odoo_value, 2)
+            return text % {
+                "odoo": money(odoo_value),
+                "difference": money(closing_value - odoo_value),
+                "reason": reasons[bool(row.replayed)],
+            }
+
+        return note
 
     @without_cycle_collector
     def _nordic_result(self, categories=None, changed_line_ids=None):
