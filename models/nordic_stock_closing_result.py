@@ -12,7 +12,9 @@ from ..nordic_closing import (
     INVENTORY_CLASSES,
     ClosingError,
     ItemStock,
+    ItemTotals,
     compute_closing,
+    items_valued_apart,
 )
 from ..nordic_closing.money import ZERO
 from ..nordic_closing.valuation import nrv_from_sales_price
@@ -253,13 +255,28 @@ SELECT product_id,
     def _nordic_result(self, categories=None, changed_line_ids=None):
         """The engine's closing of the stored lines against the ledger.
 
-        ``changed_line_ids``: only these lines' inputs changed (an NRV entered): the
-        other lines keep their stored valuation, the engine values these lines, their
+        ``changed_line_ids``: only these lines' inputs changed (an NRV entered):
+        where each item is valued on its own figures (``items_valued_apart``), the
+        engine values these lines and takes the others as the totals of their
+        stored figures (read by one aggregate, not line by line); else the other
+        lines keep their stored valuation and the engine reads them all, their
         classes and the entry again (unless a rule values every item from the
         totals)."""
         self.ensure_one()
         if categories is None:
             categories = self._nordic_categories()
+        if changed_line_ids is not None and items_valued_apart(
+            self._nordic_options(self._nordic_class_accounts(categories)[0], categories)
+        ):
+            lines = self._nordic_read_lines(line_ids=list(changed_line_ids))
+            totals = self._nordic_item_totals(categories, changed_line_ids)
+            result = self._nordic_engine(
+                [self._nordic_item(line, categories) for line in lines],
+                categories,
+                totals=totals,
+            )
+            result.lines = lines
+            return result
         lines = self._nordic_read_lines()
         kept = None
         if changed_line_ids is not None:
@@ -274,8 +291,48 @@ SELECT product_id,
         result.lines = lines
         return result
 
-    def _nordic_engine(self, items, categories, kept=None):
-        """The engine's closing of ``items`` against the ledger."""
+    def _nordic_item_totals(self, categories, excluded_line_ids):
+        """The engine's ``ItemTotals`` of the stored lines but ``excluded_line_ids``,
+        per category (its class and accounts): their stored figures summed in one
+        aggregate. The replacement value of a line is as the engine has it
+        (``ItemResult.replacement_value``): quantity × replacement cost to the
+        cent, or the acquisition value where the line has none."""
+        self.env["nordic.stock.closing.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+SELECT categ_id, inventory_class, COUNT(*),
+       COALESCE(SUM(acquisition_value), 0)::text,
+       COALESCE(SUM(opening_value), 0)::text,
+       COALESCE(SUM(purchases), 0)::text,
+       COALESCE(SUM(write_down), 0)::text,
+       COALESCE(SUM(tax_value), 0)::text,
+       COALESCE(SUM(CASE WHEN COALESCE(replacement_source, 'none') = 'none'
+                              OR replacement_cost IS NULL
+                         THEN COALESCE(acquisition_value, 0)
+                         ELSE ROUND(COALESCE(quantity, 0) * replacement_cost, 2)
+                    END), 0)::text
+  FROM nordic_stock_closing_line
+ WHERE closing_id = %s AND id <> ALL(%s)
+ GROUP BY categ_id, inventory_class
+                """,
+                self.id,
+                list(excluded_line_ids),
+            )
+        )
+        return [
+            ItemTotals(
+                inventory_class,
+                categories[categ_id]["accounts"],
+                count,
+                *map(Decimal, amounts),
+            )
+            for categ_id, inventory_class, count, *amounts in self.env.cr.fetchall()
+        ]
+
+    def _nordic_engine(self, items, categories, kept=None, totals=()):
+        """The engine's closing of ``items`` (and of the ``totals`` of the items not
+        given) against the ledger."""
         accounts_by_class, account_ids = self._nordic_class_accounts(categories)
         ledger = self._nordic_ledger(account_ids)
         try:
@@ -284,6 +341,7 @@ SELECT product_id,
                 self._nordic_options(accounts_by_class, categories),
                 ledger,
                 kept=kept,
+                totals=totals,
             )
         except ClosingError as error:
             raise UserError(str(error)) from None

@@ -316,18 +316,21 @@ SELECT l.closing_id, l.id, u.lot_id, u.name, u.quantity, u.value
         )
         self.env["nordic.stock.closing.lot"].invalidate_model()
 
-    def _nordic_read_lots(self):
-        """``{line id: (LotStock, ...)}`` of the stored lots, by lot name."""
+    def _nordic_read_lots(self, line_ids=None):
+        """``{line id: (LotStock, ...)}`` of the stored lots (``line_ids``: of these
+        lines only), by lot name."""
         self.env["nordic.stock.closing.lot"].flush_model()
         self.env.cr.execute(
             SQL(
                 """
 SELECT line_id, lot_name, quantity::text, acquisition_value::text
   FROM nordic_stock_closing_lot
- WHERE closing_id = %s
+ WHERE closing_id = %s AND (%s OR line_id = ANY(%s))
  ORDER BY line_id, lot_name, id
                 """,
                 self.id,
+                line_ids is None,
+                list(line_ids or ()),
             )
         )
         lots = {}
@@ -337,11 +340,11 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
             )
         return {line_id: tuple(found) for line_id, found in lots.items()}
 
-    def _nordic_read_lines(self):
-        """The stored lines in their ORM order (as ``line_ids``) as
-        :class:`ClosingRow`, what the engine reads of them (READ_FIELDS) with
-        their product's code, name and unit: one query, since field access on
-        100,000 records would cost seconds."""
+    def _nordic_read_lines(self, line_ids=None):
+        """The stored lines (``line_ids``: only these) in their ORM order (as
+        ``line_ids``) as :class:`ClosingRow`, what the engine reads of them
+        (READ_FIELDS) with their product's code, name and unit: one query, since
+        field access on 100,000 records would cost seconds."""
         Line = self.env["nordic.stock.closing.line"]
         for model in ("product.product", "product.template", Line._name):
             self.env[model].flush_model()
@@ -349,7 +352,10 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
         order = ",".join(
             term for term in Line._order.split(",") if term.split()[0] != "closing_id"
         )
-        query = Line._search([("closing_id", "=", self.id)], order=order or "id")
+        domain = [("closing_id", "=", self.id)]
+        if line_ids is not None:
+            domain.append(("id", "in", line_ids))
+        query = Line._search(domain, order=order or "id")
         Product, Uom = self.env["product.product"], self.env["uom.uom"]
         product = query.make_alias(Line._table, "product_id")
         query.add_join(
@@ -395,7 +401,7 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
                     )
                 ),
             )
-        lots = self._nordic_read_lots()
+        lots = self._nordic_read_lots(line_ids)
         if lots:
             for row in rows:
                 # the lots as the engine's (stock.lot id: not needed again)

@@ -11,12 +11,14 @@ from .closing import (
     ClosingResult,
     EntryLine,
     ItemResult,
+    ItemTotals,
     ObsolescenceBand,
     ReplacementLine,
     Rule97,
     TaxGroup,
     compute_closing,
     default_fiscal_year_start,
+    items_valued_apart,
 )
 from .errors import ClosingError
 from .frameworks import (
@@ -42,6 +44,7 @@ __all__ = [
     "EntryLine",
     "ItemResult",
     "ItemStock",
+    "ItemTotals",
     "LotStock",
     "Movement",
     "ObsolescenceBand",
@@ -52,6 +55,7 @@ __all__ = [
     "compute_closing",
     "default_fiscal_year_start",
     "get_framework",
+    "items_valued_apart",
     "load_mapping",
     "value_movements",
 ]

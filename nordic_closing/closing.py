@@ -136,6 +136,28 @@ class ItemResult:
         return self.stock.acquisition_value
 
 
+@dataclass(slots=True)
+class ItemTotals:
+    """Items valued by an earlier run and unchanged since, summed per inventory
+    class and accounts: what the class summary, the replacement disclosure and the
+    entry need of them when only other items are valued again
+    (``compute_closing(..., totals=...)``; see ``items_valued_apart``). Amounts are
+    the items' as stored: acquisition value, write-down and tax value of each item
+    rounded to 0.01; the replacement value is quantity × replacement cost rounded
+    to 0.01, or the acquisition value where the item has none
+    (``ItemResult.replacement_value``)."""
+
+    inventory_class: str
+    accounts: object | None = None  # ClassAccounts; None: the class's
+    item_count: int = 0
+    acquisition_value: Decimal = ZERO
+    opening_value: Decimal = ZERO
+    purchases: Decimal = ZERO
+    write_down: Decimal = ZERO
+    tax_value: Decimal = ZERO
+    replacement_value: Decimal = ZERO
+
+
 @dataclass
 class ClassResult:
     inventory_class: str
@@ -267,6 +289,8 @@ class ClosingResult:
     # ÅRL § 89 stk. 2 (Denmark C), KPA 2:4 § (Finland FAS): per balance-sheet line;
     # None where the framework asks for no such disclosure
     replacement_disclosure: list | None = None
+    # the unchanged items given as totals (ItemTotals), not in ``items``
+    item_totals: tuple = ()
 
     @property
     def acquisition_value(self):
@@ -279,8 +303,12 @@ class ClosingResult:
         comparison for the tax return (mode ``off``); None outside Sweden."""
         if self.rule_97 is not None or self.options.country != "SE":
             return self.rule_97
-        main = sum((i.value for i in self.items), ZERO)
-        acquisition = sum((i.stock.acquisition_value for i in self.items), ZERO)
+        main = sum((i.value for i in self.items), ZERO) + sum(
+            (t.acquisition_value - t.write_down for t in self.item_totals), ZERO
+        )
+        acquisition = sum((i.stock.acquisition_value for i in self.items), ZERO) + sum(
+            (t.acquisition_value for t in self.item_totals), ZERO
+        )
         alternative = round_money(acquisition * RATE_97)
         chosen = "alternative" if alternative < main else "main"
         return Rule97("off", main, acquisition, alternative, chosen)
@@ -336,7 +364,7 @@ def default_fiscal_year_start(balance_date):
     return date.fromordinal(previous.toordinal() + 1)
 
 
-def compute_closing(items, options, ledger=None, kept=None):
+def compute_closing(items, options, ledger=None, kept=None, totals=()):
     """Value ``items`` (``ItemStock``) and book them against ``ledger``.
 
     ``ledger`` is ``{account code: balance}`` before the closing (debit positive).
@@ -349,8 +377,21 @@ def compute_closing(items, options, ledger=None, kept=None):
     classes and the entry are computed again. Where a rule values every item from
     the totals (fixed values, the 97 % rule, the K1 threshold) every item is
     valued again.
+
+    ``totals``: the other items of the closing, valued earlier and unchanged since,
+    as ``ItemTotals`` per class and accounts: ``items`` are then only the changed
+    ones, and the classes, disclosures and entry are those of all. Only where
+    ``items_valued_apart(options)``; refused otherwise.
     """
     framework = get_framework(options.country, options.framework)
+    if totals and (
+        not items_valued_apart(options) or any(i.valuation_group for i in items)
+    ):
+        raise ClosingError(
+            "the items cannot be valued apart from the others here (a rule or a "
+            "group values them together, or the tax view names items): value them "
+            "all"
+        )
     if options.method not in ("fifo", "average"):
         raise ClosingError(
             f"unknown cost flow {options.method!r}: choose fifo or average "
@@ -390,7 +431,7 @@ def compute_closing(items, options, ledger=None, kept=None):
     )
     notes = []
     _tax_bases(framework, options, results, tax_principles, notes)
-    classes = _class_totals(framework, results, accounts)
+    classes = _class_totals(framework, results, accounts, totals)
     _apply_fixed_values(framework, options, classes, results, notes)
     rule_97 = _apply_rule_97(framework, options, classes, results, notes)
     k1 = _apply_k1(framework, options, classes, results, notes)
@@ -424,6 +465,7 @@ def compute_closing(items, options, ledger=None, kept=None):
         reserve_accounts=reserve,
         k1=k1,
         notes=notes,
+        item_totals=tuple(totals),
     )
     if framework.tax_value == "principle":
         result.tax_groups = _tax_groups(options, results, tax_principles, notes)
@@ -474,6 +516,18 @@ def _check_items(framework, results, accounts):
                     *item.origin.get("valuation_group", (None, None)),
                     field="valuation_group",
                 ) from None
+
+
+def items_valued_apart(options):
+    """Whether an item's value depends on its own figures only, so that a change
+    of some items (an NRV entered) can be valued without reading the others: no
+    rule values the items from the totals (fixed values, the 97 % rule, the K1
+    threshold), and no tax view names items (Denmark's product groups)."""
+    framework = get_framework(options.country, options.framework)
+    return (
+        not _values_from_totals(framework, options)
+        and framework.tax_value != "principle"
+    )
 
 
 def _values_from_totals(framework, options):
@@ -569,26 +623,47 @@ def _class_result(framework, inventory_class, acc):
     )
 
 
-def _class_totals(framework, results, accounts):
-    """One ``ClassResult`` per inventory class and accounts (usually one per class)."""
+def _class_of(framework, classes, accounts, inventory_class, own_accounts):
+    """The ``ClassResult`` of an item (or totals) of ``inventory_class`` on
+    ``own_accounts`` (None: the class's), made when first met."""
+    acc = own_accounts or accounts[inventory_class]
+    key = (
+        inventory_class
+        if acc == accounts.get(inventory_class)
+        else (
+            inventory_class,
+            acc.balance_account,
+            acc.contra_account,
+            acc.change_account,
+            acc.write_down_counter_account,
+        )
+    )
+    cls = classes.get(key)
+    if cls is None:
+        cls = classes[key] = _class_result(framework, inventory_class, acc)
+    return cls
+
+
+def _class_totals(framework, results, accounts, totals=()):
+    """One ``ClassResult`` per inventory class and accounts (usually one per class),
+    of the items and of the ``ItemTotals`` of the items not given."""
     classes = {}
+    for total in totals:
+        cls = _class_of(
+            framework, classes, accounts, total.inventory_class, total.accounts
+        )
+        cls.actual_acquisition_value += total.acquisition_value
+        cls.write_down += total.write_down
+        cls.computed_opening_value += total.opening_value
+        cls.purchases += total.purchases
+        cls.item_count += total.item_count
+        cls.items_tax_value += total.tax_value
+        cls.replacement_value += total.replacement_value
     for result in results:
         item = result.stock
-        acc = item.accounts or accounts[item.inventory_class]
-        key = (
-            item.inventory_class
-            if acc == accounts.get(item.inventory_class)
-            else (
-                item.inventory_class,
-                acc.balance_account,
-                acc.contra_account,
-                acc.change_account,
-                acc.write_down_counter_account,
-            )
+        cls = _class_of(
+            framework, classes, accounts, item.inventory_class, item.accounts
         )
-        cls = classes.get(key)
-        if cls is None:
-            cls = classes[key] = _class_result(framework, item.inventory_class, acc)
         cls.actual_acquisition_value += item.acquisition_value
         cls.write_down += result.write_down
         cls.computed_opening_value += item.opening_value

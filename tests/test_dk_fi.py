@@ -200,6 +200,22 @@ class TestDenmarkFinland(NordicStockClosingCase):
         closing.action_compute()
         lines = self._lines(closing)
         lines["Q"].replacement_cost = 41
+        # valued again from Q and the stored figures of P (KPA 2:4 §: replacement
+        # value 1,000 x 28 + 400 x 41 = 44,400 against cost 46,000)
+        self.assertAlmostEqual(closing.write_down, 2500)
+        self.assertAlmostEqual(closing.closing_value, 43500)
+        self.assertEqual(
+            [
+                (d.name, d.book_value, d.compare_value)
+                for d in closing.disclosure_ids.filtered(
+                    lambda d: d.kind == "replacement"
+                )
+            ],
+            [("1531", 46000, 44400)],
+        )
+        self.assertEqual(
+            self._preview(company, closing), {"1531": 3500, "4410": -6000, "4440": 2500}
+        )
         self._assert_fi_a_posted(closing, company)
         lines = closing.move_id.line_ids
         self.assertEqual(

@@ -12,9 +12,11 @@ from nordic_closing import (
     ClosingError,
     ClosingOptions,
     ItemStock,
+    ItemTotals,
     Movement,
     compute_closing,
     default_fiscal_year_start,
+    items_valued_apart,
     value_movements,
 )
 from nordic_closing.frameworks import FRAMEWORKS, check_rule_97, get_framework
@@ -354,3 +356,89 @@ def test_workbook_names_the_framework_in_its_language(tmp_path):
     ]
     assert "Sverige K2 (BFNAR 2016:10)" in texts
     assert not any("Sweden K2" in text for text in texts)
+
+
+def test_totals_stand_for_the_unchanged_items():
+    """An NRV entered on B, A given as stored totals: the same classes and entry as
+    valuing both.
+
+    A: 10 units, AV 1,000, written down 200 earlier (NRV 80), given as totals only.
+    B: 5 units, AV 500, NRV now 90 -> write-down 50. Class 1460: AV 1,500,
+    write-down 250; ledger empty -> 1460 +1,500, 1469 -250, 4390 -1,250. Only B is
+    among the items of the result.
+    """
+    options = ClosingOptions(country="NO", balance_date=date(2025, 12, 31))
+    b = ItemStock(
+        "B", "goods_for_resale", D(5), D("500.00"), net_realisable_value=D(90)
+    )
+    totals = [
+        ItemTotals(
+            "goods_for_resale",
+            item_count=1,
+            acquisition_value=D("1000.00"),
+            write_down=D("200.00"),
+            tax_value=D("1000.00"),
+            replacement_value=D("1000.00"),
+        )
+    ]
+    result = compute_closing([b], options, ledger={}, totals=totals)
+    assert [(r.stock.product, r.write_down) for r in result.items] == [
+        ("B", D("50.00"))
+    ]
+    assert result.classes[0].write_down == D("250.00")
+    assert result.classes[0].item_count == 2
+    assert result.net_by_account() == {
+        "1460": D("1500.00"),
+        "4390": D("-1250.00"),
+        "1469": D("-250.00"),
+    }
+    a = ItemStock(
+        "A", "goods_for_resale", D(10), D("1000.00"), net_realisable_value=D(80)
+    )
+    whole = compute_closing([a, b], options, ledger={})
+    assert result.entry == whole.entry
+
+
+def test_totals_refused_where_a_rule_values_all_items():
+    """Sweden K2 with the 97 % rule and Denmark's tax view: items are not valued
+    apart from the others."""
+    b = ItemStock("B", "goods_for_resale", D(5), D("500.00"))
+    totals = [ItemTotals("goods_for_resale", item_count=1)]
+    for options in (
+        ClosingOptions(
+            country="SE",
+            balance_date=date(2025, 12, 31),
+            framework="K2",
+            rule_97="contra",
+        ),
+        ClosingOptions(country="DK", balance_date=date(2025, 12, 31), framework="B"),
+    ):
+        assert not items_valued_apart(options)
+        with pytest.raises(ClosingError, match="cannot be valued apart"):
+            compute_closing([b], options, ledger={}, totals=totals)
+    assert items_valued_apart(
+        ClosingOptions(country="FI", balance_date=date(2025, 12, 31), framework="FAS")
+    )
+
+
+def test_sweden_tax_view_counts_the_totals():
+    """Sweden K3, 97 % rule off: the tax view compares the main rule with 97 % of
+    all items, the totals included. A (totals): AV 1,000, write-down 10; B: AV 500,
+    no NRV. Main rule 1,490; 97 % of 1,500 = 1,455."""
+    options = ClosingOptions(
+        country="SE", balance_date=date(2025, 12, 31), framework="K3"
+    )
+    b = ItemStock("B", "goods_for_resale", D(5), D("500.00"))
+    totals = [
+        ItemTotals(
+            "goods_for_resale",
+            item_count=1,
+            acquisition_value=D("1000.00"),
+            write_down=D("10.00"),
+        )
+    ]
+    rule = compute_closing([b], options, ledger={}, totals=totals).tax_rule_97
+    assert (rule.main_rule_value, rule.alternative_value) == (
+        D("1490.00"),
+        D("1455.00"),
+    )
