@@ -110,7 +110,10 @@ SELECT COALESCE(array_agg(DISTINCT svl.product_id), '{}')
 """
 
 # Per product: quantity, value (FIFO: the newest receipts up to the quantity, with
-# their landed costs), opening, purchases, Odoo's own value, the last movement.
+# their adjustments per unit left: landed costs, price differences), opening,
+# acquisitions of the year, Odoo's own value, the last movement. Every join here is
+# of whole sets: run with nested loops off (_nordic_sql_settings), so that a CTE's
+# estimate of one row cannot turn a join into a loop over every pair.
 PRODUCT_SNAPSHOT = """
 , adjusted_layer AS (
     -- the layers of the FIFO products with an adjustment of a receipt, in the
@@ -156,61 +159,57 @@ PRODUCT_SNAPSHOT = """
                AS opening_per_unit,
            SUM(CASE WHEN left_then > 0 THEN value * received / left_then
                     ELSE value END) FILTER (WHERE NOT opening) AS acquired
-      FROM adjustment GROUP BY receipt_id
+      FROM adjustment
+     GROUP BY receipt_id
 ), totals AS (
     SELECT product_id,
            SUM(quantity) AS quantity,
            SUM(value) AS value,
            COALESCE(SUM(quantity) FILTER (WHERE opening), 0) AS opening_quantity,
            COALESCE(SUM(value) FILTER (WHERE opening), 0) AS opening_value,
-           -- acquisitions of the year: receipts less returns to the vendor, and
-           -- the adjustments (for FIFO products in full, from "landed")
+           -- acquisitions of the year: receipts less returns to the vendor, and the
+           -- adjustments (for FIFO products in full, from "landed")
            COALESCE(SUM(value) FILTER (WHERE NOT opening AND kind IN
                ('purchase', 'production', 'vendor_return')), 0) AS purchases,
            COALESCE(SUM(value) FILTER (WHERE NOT opening AND kind = 'adjustment'), 0)
                AS adjustments,
            MAX(entry_date) FILTER (WHERE quantity <> 0) AS last_entry_date,
            MAX(stamp) FILTER (WHERE quantity <> 0 AND entry_date IS NULL) AS last_stamp
-      FROM dated GROUP BY product_id
-), fifo_layer AS (
-    -- the layers of the FIFO products not replayed: the product's stock (up to
-    -- the date, and before the fiscal year for the opening) beside each, and for a
-    -- receipt the quantity received after it; windows over the product, so that
-    -- no aggregate is joined to another
-    SELECT d.product_id, d.opening, d.quantity, d.value,
-           COALESCE(l.per_unit, 0) AS per_unit,
-           COALESCE(l.opening_per_unit, 0) AS opening_per_unit,
+      FROM dated
+     GROUP BY product_id
+), incoming AS (
+    -- receipts of FIFO products not replayed, newest first: the quantity received
+    -- after each (up to the date, and before the fiscal year for the opening)
+    SELECT d.product_id, d.opening, d.quantity,
+           d.value / d.quantity + COALESCE(l.per_unit, 0) AS unit_cost,
+           d.value / d.quantity + COALESCE(l.opening_per_unit, 0)
+               AS opening_unit_cost,
            COALESCE(l.acquired, 0) AS acquired,
-           SUM(d.quantity) OVER product AS stock,
-           COALESCE(SUM(d.quantity) FILTER (WHERE d.opening) OVER product, 0)
-               AS opening_stock,
-           COALESCE(SUM(d.quantity) FILTER (WHERE d.quantity > 0) OVER newest, 0)
-               - d.quantity AS newer,
-           COALESCE(SUM(d.quantity) FILTER (WHERE d.quantity > 0 AND d.opening)
-                    OVER newest, 0) - d.quantity AS newer_opening
+           SUM(d.quantity) OVER newest - d.quantity AS newer,
+           SUM(d.quantity) FILTER (WHERE d.opening) OVER newest - d.quantity
+               AS newer_opening
       FROM dated d
  LEFT JOIN landed l ON l.receipt_id = d.id
-     WHERE d.product_id = ANY(%(fifo_products)s)
+     WHERE d.quantity > 0
+       AND d.product_id = ANY(%(fifo_products)s)
        AND d.product_id <> ALL(%(replayed)s)
-    WINDOW product AS (PARTITION BY d.product_id),
-           newest AS (
+    WINDOW newest AS (
         PARTITION BY d.product_id
             ORDER BY COALESCE(d.entry_date, (d.stamp AT TIME ZONE 'UTC'
                                              AT TIME ZONE %(tz)s)::date) DESC,
                      d.id DESC)
 ), fifo AS (
     -- the newest receipts up to the closing (opening) quantity remain
-    SELECT product_id,
-           SUM((value / NULLIF(quantity, 0) + per_unit)
-               * LEAST(quantity, GREATEST(0, stock - newer)))
-               FILTER (WHERE quantity > 0 AND newer < stock) AS value,
-           SUM((value / NULLIF(quantity, 0) + opening_per_unit)
-               * LEAST(quantity, GREATEST(0, opening_stock - newer_opening)))
-               FILTER (WHERE quantity > 0 AND opening
-                       AND newer_opening < opening_stock) AS opening_value,
-           SUM(acquired) FILTER (WHERE quantity > 0) AS acquired
-      FROM fifo_layer
-     GROUP BY product_id
+    SELECT i.product_id,
+           SUM(i.unit_cost * LEAST(i.quantity, GREATEST(0, t.quantity - i.newer)))
+               FILTER (WHERE i.newer < t.quantity) AS value,
+           SUM(i.opening_unit_cost
+               * LEAST(i.quantity, GREATEST(0, t.opening_quantity - i.newer_opening)))
+               FILTER (WHERE i.opening AND i.newer_opening < t.opening_quantity)
+               AS opening_value,
+           SUM(i.acquired) AS acquired
+      FROM incoming i JOIN totals t ON t.product_id = i.product_id
+     GROUP BY i.product_id
 )
 SELECT t.product_id, pt.categ_id, pt.default_code,
        COALESCE(pt.name->>%(lang)s, pt.name->>'en_US') AS name,

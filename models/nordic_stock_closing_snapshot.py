@@ -80,19 +80,28 @@ class NordicStockClosingSnapshot(models.Model):
         block this company's closing. Categories without a class or accounts are
         refused, all of them in one message."""
         company = self.company_id
-        self.env["product.template"].flush_model(["categ_id", "is_storable"])
-        self.env["stock.valuation.layer"].flush_model(["product_id", "company_id"])
+        self.env["product.template"].flush_model(["categ_id"])
+        self.env["stock.valuation.layer"].flush_model(["categ_id", "company_id"])
+        # the layers' category is their product's (a stored related field; only
+        # storable products are valued): skip from one category to the next on
+        # the index (company, category)
         self.env.cr.execute(
             SQL(
                 """
-SELECT DISTINCT pt.categ_id
-  FROM product_template pt
- WHERE pt.is_storable
-   AND EXISTS (SELECT 1 FROM product_product pp
-                 JOIN stock_valuation_layer svl ON svl.product_id = pp.id
-                WHERE pp.product_tmpl_id = pt.id AND svl.company_id = %s)
+WITH RECURSIVE layer_category AS (
+    (SELECT categ_id FROM stock_valuation_layer
+      WHERE company_id = %(company)s AND categ_id IS NOT NULL
+      ORDER BY categ_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT svl.categ_id FROM stock_valuation_layer svl
+             WHERE svl.company_id = %(company)s AND svl.categ_id > c.categ_id
+             ORDER BY svl.categ_id LIMIT 1)
+      FROM layer_category c
+     WHERE c.categ_id IS NOT NULL
+)
+SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
                 """,
-                company.id,
+                company=company.id,
             )
         )
         categories = (
@@ -194,17 +203,18 @@ SELECT DISTINCT pt.categ_id
             self.env[model].flush_model(fnames)
         params = self._nordic_snapshot_params(categories)
         params.update(self._nordic_product_sets(params))
+        cr = self.env.cr
         with self._nordic_sql_settings():
             # the aggregate over the layers runs in parallel workers
             rows = fetch_rows(
-                self.env.cr,
+                cr,
                 SQL(DATED_LAYERS + PRODUCT_SNAPSHOT, **params),
                 order=SQL("default_code, product_id"),
                 parallel=True,
             )
             if any(row.replayed for row in rows):
-                self.env.cr.execute(SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params))
-                self._nordic_replay(rows, categories, self.env.cr.fetchall())
+                cr.execute(SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params))
+                self._nordic_replay(rows, categories, cr.fetchall())
         return rows
 
     def _nordic_product_sets(self, params):
@@ -331,25 +341,30 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
     @contextmanager
     def _nordic_sql_settings(self):
         """For the snapshot and the lines read back: no JIT compilation (it costs
-        seconds on millions of layers, more than it saves) and at least 64 MB to
-        aggregate and sort in memory; both back to what they were afterwards (and
-        at the end of the transaction)."""
+        seconds on millions of layers, more than it saves), at least 64 MB to
+        aggregate and sort in memory, and no nested loops: every join of these
+        statements is of whole sets, and PostgreSQL estimates a CTE at a row or so,
+        which made a join of two CTEs a loop over every pair of rows (millions on
+        an importer's landed costs). All back to what they were afterwards (and at
+        the end of the transaction)."""
         cr = self.env.cr
         cr.execute(
             SQL(
                 "SELECT current_setting('jit'), current_setting('work_mem'), "
-                "pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB')"
+                "pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB'), "
+                "current_setting('enable_nestloop')"
             )
         )
-        jit, work_mem, small = cr.fetchone()
+        jit, work_mem, small, nestloop = cr.fetchone()
         set_config = (
-            "SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)"
+            "SELECT set_config('jit', %s, true), set_config('work_mem', %s, true), "
+            "set_config('enable_nestloop', %s, true)"
         )
-        cr.execute(SQL(set_config, "off", "64MB" if small else work_mem))
+        cr.execute(SQL(set_config, "off", "64MB" if small else work_mem, "off"))
         try:
             yield
         finally:
-            cr.execute(SQL(set_config, jit, work_mem))
+            cr.execute(SQL(set_config, jit, work_mem, nestloop))
 
     def _nordic_replay(self, rows, categories, movements):
         """Value the replayed products with the engine, from their movements: FIFO
