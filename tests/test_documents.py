@@ -192,7 +192,7 @@ class TestNordicClosingDocuments(NordicReportCase):
 
         def render_then_fail(closing, report_xmlid):
             render(closing, report_xmlid)  # the attachment is made, then the error
-            raise UserError("The disk is full")
+            raise OSError("The disk is full")
 
         with patch.object(Closing, "_nordic_render_document", render_then_fail):
             self.Closing._cron_render_documents()
