@@ -255,23 +255,43 @@ class NordicStockClosingDocuments(models.Model):
     def _cron_render_documents(self):
         """Render the oldest queued document, then report the rest to the
         scheduler, which commits and calls again (one document per call: each may
-        take minutes). Returns the documents handled."""
+        take minutes). Returns the documents handled.
+
+        When the previous call was stopped by the cron worker's time limit, the
+        oldest queued document is the one it was rendering: it fails with that
+        cause instead of being tried again and again."""
         Document = self.env["nordic.stock.closing.document"].sudo()
         queued = Document.search([("state", "=", "queued")], order="id")
-        document = queued[:1]
-        if document:
-            self._nordic_render_queued(document)
+        handled = Document
+        if queued and self._nordic_cron_timed_out():
+            handled = queued[0]
+            self._nordic_render_queued(handled, timed_out=True)
+            queued = queued[1:]
+        if queued:
+            handled |= queued[0]
+            self._nordic_render_queued(queued[0])
         self.env["ir.cron"]._notify_progress(
-            done=len(document), remaining=len(queued) - len(document)
+            done=len(handled), remaining=len(queued[1:])
         )
-        return document
+        return handled
 
     @api.model
-    def _nordic_render_queued(self, document):
+    def _nordic_cron_timed_out(self):
+        """Whether the scheduler's previous call of this job did not finish (Odoo
+        counts it in the progress of this call: 1 when the previous one ended)."""
+        progress_id = self.env.context.get("ir_cron_progress_id")
+        if not progress_id:
+            return False
+        progress = self.env["ir.cron.progress"].sudo().browse(progress_id)
+        return progress.timed_out_counter > 1
+
+    @api.model
+    def _nordic_render_queued(self, document, timed_out=False):
         """Render ``document`` as the user who asked for it (their rights, their
         language for the chatter, the document's language for the PDF): all of it
         (PDF, attachment, chatter, done) or, on an error, none of it and the
-        document failed with the error, said in the chatter."""
+        document failed with the error, said in the chatter. ``timed_out``: the
+        previous attempt was stopped by the time limit; not tried again."""
         user = document.user_id
         closing = (
             document.closing_id.with_user(user)
@@ -283,6 +303,15 @@ class NordicStockClosingDocuments(models.Model):
         ]
         try:
             with self.env.cr.savepoint():
+                if timed_out:
+                    raise UserError(
+                        closing.env._(
+                            "The rendering took longer than a scheduled action may "
+                            "run (limit_time_real_cron). Ask the administrator to "
+                            "raise that limit, then ask again; the XLSX count list is "
+                            "available at once."
+                        )
+                    )
                 attachment = closing._nordic_render_document(
                     DOCUMENT_REPORTS[document.report]
                 )

@@ -241,3 +241,32 @@ class TestNordicClosingDocuments(NordicReportCase):
         # downloaded again: replaced, not added
         self.closing.action_download_count_list_xlsx()
         self.assertEqual(len(self._attachments()), 1)
+
+    def test_a_rendering_stopped_by_the_time_limit_is_not_tried_again(self):
+        """Odoo's scheduler counts a call after one that did not end (killed by
+        limit_time_real_cron) with a timed-out counter above 1: the document that
+        call was rendering (the oldest queued) fails with the cause; the next one is
+        rendered."""
+        self.closing.with_user(self.accountant).action_print_count_list()
+        self.closing.with_user(self.accountant).action_print_summary()
+        stopped, summary = self.closing.document_ids.sorted("id")
+        Progress = self.env["ir.cron.progress"]
+        cron = self.env.ref(CRON)
+        progress = Progress.create({"cron_id": cron.id, "timed_out_counter": 2})
+        handled = self.Closing.with_context(
+            ir_cron_progress_id=progress.id
+        )._cron_render_documents()
+        self.assertEqual(handled, stopped | summary)
+        self.assertEqual(stopped.state, "failed")
+        self.assertIn("limit_time_real_cron", stopped.error)
+        self.assertFalse(stopped.attachment_id)
+        self.assertEqual(summary.state, "done")
+        self.assertEqual((progress.done, progress.remaining), (2, 0))
+        # a call after one that ended (counter 1): rendered as usual
+        self.closing.with_user(self.accountant).action_print_count_list()
+        again = self.closing.document_ids.filtered(lambda d: d.state == "queued")
+        progress = Progress.create({"cron_id": cron.id, "timed_out_counter": 1})
+        self.Closing.with_context(
+            ir_cron_progress_id=progress.id
+        )._cron_render_documents()
+        self.assertEqual(again.state, "done")
