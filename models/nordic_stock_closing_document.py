@@ -228,11 +228,11 @@ class NordicStockClosingDocuments(models.Model):
         only the attachment is written as superuser, as a reader may not attach."""
         self.ensure_one()
         report = self.env.ref(report_xmlid)
-        closing = self.with_context(**{_BACKGROUND: _BACKGROUND_TOKEN})
+        # past the size check of the Print menu: this is the background
         content, kind = (
             self.env["ir.actions.report"]
             .with_context(**{_BACKGROUND: _BACKGROUND_TOKEN})
-            ._render_qweb_pdf(report_xmlid, closing.ids)
+            ._render_qweb_pdf(report_xmlid, self.ids)
         )
         # ``kind`` is 'pdf'; 'html' in Odoo's test mode (no wkhtmltopdf there)
         name = safe_eval(report.print_report_name, {"object": self, "time": time})
