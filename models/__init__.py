@@ -21,6 +21,7 @@ from . import nordic_stock_closing_result
 from . import nordic_stock_closing_storage
 from . import nordic_stock_closing_posting
 from . import nordic_stock_closing_cron
+from . import nordic_stock_closing_document
 from . import nordic_stock_closing_demo
 from . import stock_valuation_layer
 from . import stock_move

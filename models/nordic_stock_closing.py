@@ -52,6 +52,7 @@ SERVER_FIELDS = frozenset(
         "computed_at",
         "categories_fingerprint",
         "workbook_attachment_id",
+        "document_ids",
         "class_ids",
         "lot_ids",
         "entry_line_ids",
@@ -323,7 +324,9 @@ class NordicStockClosing(models.Model):
         summary): the one chosen to print in, else the company's, as an auditor
         receives them."""
         return (
-            self.print_lang
+            # a document rendered in the background: the language it was asked in
+            self.env.context.get("nordic_print_lang")
+            or self.print_lang
             or self.company_id.partner_id.lang
             or self.env.lang
             or "en_US"

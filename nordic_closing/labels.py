@@ -841,6 +841,13 @@ LABELS = {
         "Optællingsliste",
         "Inventaariolista",
     ),
+    "counted": (
+        "Counted quantity",
+        "Opptalt antall",
+        "Inventerat antal",
+        "Optalt antal",
+        "Inventoitu määrä",
+    ),
     "nrv_source": (
         "Source of net realisable value",
         "Kilde for virkelig verdi",

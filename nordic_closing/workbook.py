@@ -14,6 +14,7 @@ the temporary folder).
 
 import tempfile
 from datetime import datetime
+from typing import NamedTuple
 
 from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -28,6 +29,17 @@ MONEY = "#,##0.00;-#,##0.00"
 #: debit, credit and write-down columns: a zero stays empty, as on a printed ledger
 MONEY_BLANK_ZERO = "#,##0.00;-#,##0.00;;@"
 QUANTITY = "#,##0.####"
+
+
+class CountItem(NamedTuple):
+    """One item of the count list: its reference, name, unit, quantity by the books
+    and, valued by lot/serial number, its lots as ``((lot, quantity), ...)``."""
+
+    product: str
+    name: str
+    unit: str
+    quantity: object  # Decimal or float
+    lots: tuple = ()
 
 
 class _Formats:
@@ -58,6 +70,12 @@ class _Formats:
         self.date = add(num_format="yyyy-mm-dd", align="left")
 
 
+def _open(target, folder):
+    return Workbook(
+        target, {"constant_memory": True, "in_memory": False, "tmpdir": folder}
+    )
+
+
 def write_workbook(result, target, lang="en", meta=None):
     """Write ``result`` (a ``ClosingResult``) to ``target`` (a path or a file object).
 
@@ -69,9 +87,7 @@ def write_workbook(result, target, lang="en", meta=None):
     with tempfile.TemporaryDirectory(
         prefix="nordic_closing_", ignore_cleanup_errors=True
     ) as folder:
-        book = Workbook(
-            target, {"constant_memory": True, "in_memory": False, "tmpdir": folder}
-        )
+        book = _open(target, folder)
         try:
             _write_sheets(book, result, text, meta)
             book.close()
@@ -137,14 +153,20 @@ def _chart(book, result, text):
 
 def _page_setup(sheet, result, text, meta, landscape):
     """A4, one page wide, company and date in the header, page numbers below."""
+    _page_header(
+        sheet, text, meta, text["title"], result.options.balance_date, landscape
+    )
+
+
+def _page_header(sheet, text, meta, title, balance_date, landscape):
     sheet.set_paper(9)
     if landscape:
         sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
     sheet.set_margins(left=0.5, right=0.5, top=0.8, bottom=0.7)
     company = str(meta.get("company") or "").replace("&", "&&")
-    title = text["title"].replace("&", "&&")
-    date = f"{text['balance_date']} {result.options.balance_date.isoformat()}"
+    title = title.replace("&", "&&")
+    date = f"{text['balance_date']} {balance_date.isoformat()}"
     sheet.set_header(f"&L&9{company}&C&9{title}&R&9{date}")
     sheet.set_footer(f"&L&9&A&R&9{text['page']} &P / &N")
 
@@ -354,6 +376,66 @@ def _items(sheet, result, text, fmt):
         row += 1
     _totals(sheet, row, 1, [col[n] for n in summed], text["total"], fmt, totals)
     sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
+
+
+#: the count list's columns: (label key, width, kind)
+_COUNT_COLUMNS = (
+    ("product", 18, "text"),
+    ("name", 40, "text"),
+    ("unit", 8, "text"),
+    ("quantity", 12, "number"),
+    ("counted", 16, "number"),
+    ("lot", 24, "text"),
+)
+
+
+def write_count_list(items, target, balance_date, lang="en", meta=None):
+    """The count list as a workbook of one sheet, for counting on a tablet or in a
+    spreadsheet when the PDF is too long to wait for: per item (``CountItem``, in
+    the order given) its reference, name, unit and quantity by the books, an empty
+    column for the counted quantity and, for an item valued by lot/serial number,
+    a row per lot with the lot's quantity. Rows are written one by one (constant
+    memory), so 100,000 items stay cheap. ``meta`` may give ``company``.
+    """
+    meta = meta or {}
+    text = labels(lang)
+    with tempfile.TemporaryDirectory(
+        prefix="nordic_closing_", ignore_cleanup_errors=True
+    ) as folder:
+        book = _open(target, folder)
+        try:
+            book.set_properties(
+                {"title": text["count_list"], "company": meta.get("company", "")}
+            )
+            sheet = book.add_worksheet(text["count_list"])
+            _page_header(sheet, text, meta, text["count_list"], balance_date, False)
+            _count_list(sheet, items, text, _Formats(book))
+            book.close()
+        except BaseException:
+            _abandon(book)
+            raise
+
+
+def _count_list(sheet, items, text, fmt):
+    for col, (_name, width, _kind) in enumerate(_COUNT_COLUMNS):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 2)
+    sheet.repeat_rows(0)
+    titles = [text[name] for name, _width, _kind in _COUNT_COLUMNS]
+    text_columns = [i for i, col in enumerate(_COUNT_COLUMNS) if col[2] == "text"]
+    _header(sheet, 0, titles, fmt, first_text=0, text_columns=text_columns)
+    row = 1
+    for item in items:
+        for lot, quantity in item.lots or ((None, item.quantity),):
+            sheet.write_string(row, 0, item.product or "", fmt.text)
+            sheet.write_string(row, 1, item.name or "", fmt.text)
+            sheet.write_string(row, 2, item.unit or "", fmt.text)
+            sheet.write_number(row, 3, quantity, fmt.quantity)
+            sheet.write_blank(row, 4, None, fmt.quantity)  # counted: left empty
+            if lot:
+                sheet.write_string(row, 5, lot, fmt.text)
+            row += 1
+    sheet.autofilter(0, 0, max(row - 1, 1), len(_COUNT_COLUMNS) - 1)
 
 
 def _by_lot(result):

@@ -11,9 +11,13 @@ class NordicClosingReport(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        docs = self.env["nordic.stock.closing"].browse(docids)
+        # a large closing through the Print menu: refused with the way round (the
+        # buttons render it in the background) rather than a request that times out
+        docs._nordic_check_document_size()
         return {
             "doc_ids": docids,
             "doc_model": "nordic.stock.closing",
-            "docs": self.env["nordic.stock.closing"].browse(docids),
+            "docs": docs,
             self._nordic_helper: getattr(self, f"_{self._nordic_helper}"),
         }

@@ -306,3 +306,10 @@ class TestLots(RealFlowsMixin, NordicStockClosingCase):
             sorted((r[2], r[3], r[5]) for r in rows), [("L1", 10, 1000), ("L2", 6, 900)]
         )
         self.assertEqual(closing.line_ids.acquisition_value, 1900)
+        # the XLSX count list: a row per lot to count, L1 10 and L2 10 - 4 = 6
+        attachment = closing._nordic_attach_count_list_xlsx()
+        sheet = load_workbook(io.BytesIO(attachment.raw)).active
+        self.assertEqual(
+            [row[3:] for row in sheet.iter_rows(min_row=2, values_only=True)],
+            [(10, None, "L1"), (6, None, "L2")],
+        )
