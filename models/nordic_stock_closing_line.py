@@ -85,7 +85,11 @@ class NordicStockClosingLine(models.Model):
     _name = "nordic.stock.closing.line"
     _inherit = ["nordic.closing.part"]
     _description = "Inventory closing item"
-    _order = "closing_id, inventory_class, product_id"
+    # the lines' own columns only: ordering by the product (or the closing) joins
+    # and sorts its tables for every line, 1.4 s when the form of a 100,000-line
+    # closing opens; a closing inserts its lines in the product's order (code,
+    # name), so the id keeps that order within a class
+    _order = "inventory_class, id"
     _nordic_inputs = frozenset({"net_realisable_value", "replacement_cost"})
 
     state = fields.Selection(related="closing_id.state")

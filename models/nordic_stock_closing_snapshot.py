@@ -209,7 +209,8 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
             rows = fetch_rows(
                 cr,
                 SQL(DATED_LAYERS + PRODUCT_SNAPSHOT, **params),
-                order=SQL("default_code, product_id"),
+                # the order of the lines (their ids): the product's (code, name)
+                order=SQL("default_code, name, product_id"),
                 parallel=True,
             )
             if any(row.replayed for row in rows):

@@ -390,7 +390,6 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
             "name": Product._field_to_sql(product, "name", query),
             "unit": Uom._field_to_sql(uom, "name", query),
         }
-        # sorted in memory (the product's order sorts on its name)
         with self._nordic_sql_settings():
             rows = fetch_rows(
                 self.env.cr,
