@@ -781,7 +781,7 @@ def measure_i(env, closing, steps):
     ``get_views`` is timed apart."""
     views = timed(
         steps,
-        "I' get_views",
+        "I get_views",
         lambda: env["nordic.stock.closing"].get_views([(False, "form")]),
     )
     spec = form_spec(env, views, "nordic.stock.closing")
@@ -877,8 +877,16 @@ def ratios(result):
     line = f"B/C {b / c:6.1f}"
     if "A odoo value_svl" in s:
         line += f"   A/B {s['A odoo value_svl'] / b:6.1f}"
+    line += f"   E/D {s['E action_post'] / s['D workbook']:4.1f}"
     line += f"   B+D+E {b + s['D workbook'] + s['E action_post']:6.1f} s"
     line += f"   peak after B+D+E {result['peak_bde_mb']:.0f} MB"
+    line += (
+        f"\n  F {s['F one NRV (median of 3)']:.3f} s   G "
+        f"{s['G import 1000 NRV']:.2f} s   H "
+        + (f"{s['H count list']:.1f} s" if "H count list" in s else "-")
+        + f"   I {s['I web_read form']:.3f} s (get_views {s['I get_views']:.2f} s)"
+        + f"   EXPLAIN quadratic nodes {result.get('quadratic', 0)}"
+    )
     return line
 
 
@@ -1030,21 +1038,28 @@ def main():
                 print(line)
         failed |= process.returncode != 0
     print(
-        "\n| products / layers | A Odoo | B compute | C SQL | D workbook | E post "
-        "| B/C | A/B | B+D+E | peak MB |"
+        "\n| products / layers | profile | A Odoo | B compute | C SQL | D workbook "
+        "| E post | F NRV | G 1,000 NRV | H count list | I form | B/C | A/B | E/D "
+        "| B+D+E | peak MB | check | EXPLAIN |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---" * 18 + "|")
     for result in results:
         s = {k: v["seconds"] for k, v in result["steps"].items()}
         a = s.get("A odoo value_svl")
         b, c = s["B action_compute"], s["C sql aggregate"]
+        d, e = s["D workbook"], s["E action_post"]
+        h = s.get("H count list")
+        check = "-"
+        if "counts" in result:
+            check = f"{result['compared'] - result['mismatches']}/{result['compared']}"
         print(
-            f"| {result['products']:,} / {result['layers']:,} "
+            f"| {result['products']:,} / {result['layers']:,} | {result['profile']} "
             f"| {f'{a:.1f} s' if a else '-'} | {b:.1f} s | {c:.2f} s "
-            f"| {s['D workbook']:.1f} s | {s['E action_post']:.1f} s | {b / c:.1f} "
-            f"| {f'{a / b:.0f}' if a else '-'} "
-            f"| {b + s['D workbook'] + s['E action_post']:.1f} s "
-            f"| {result['peak_bde_mb']:.0f} |"
+            f"| {d:.1f} s | {e:.1f} s | {s['F one NRV (median of 3)']:.2f} s "
+            f"| {s['G import 1000 NRV']:.1f} s | {f'{h:.1f} s' if h else '-'} "
+            f"| {s['I web_read form']:.2f} s | {b / c:.1f} "
+            f"| {f'{a / b:.1f}' if a else '-'} | {e / d:.1f} | {b + d + e:.1f} s "
+            f"| {result['peak_bde_mb']:.0f} | {check} | {result['quadratic']} |"
         )
     if failed:
         sys.exit(1)
