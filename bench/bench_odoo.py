@@ -9,26 +9,57 @@ work), on a database where this addon and ``l10n_no`` are installed, e.g.::
     python3 bench/bench_odoo.py -c /work/odoo.conf -d bench_db              # 100k/2M
     python3 bench/bench_odoo.py -c /work/odoo.conf -d bench_db \\
         --size 10k/200k --size 50k/1M --size 100k/2M
+    python3 bench/bench_odoo.py -c /work/odoo.conf -d bench_db --size 10k/200k \\
+        --profile clean --profile importer --profile lots --profile mixed --documents
     dropdb bench_db
 
-Per size it creates a Norwegian company (chart ``no``) with N products spread over
-the five inventory classes (FIFO, AVCO and standard price categories; the AVCO ones
-with real-time valuation) and M valuation layers over 2024-01-01 .. 2026-01-31 (a
-few with stock moves, a few FIFO landed-cost layers), inserted with COPY and never
-taking a product below zero, then measures on the same data, closing 2025-12-31:
+Per size and data profile (``--profile``, repeatable like ``--size``; each pair
+runs in a process of its own) it creates a Norwegian company (chart ``no``) with N
+products spread over the five inventory classes (FIFO, AVCO and standard price
+categories) and M valuation layers over 2024-01-01 .. 2026-01-31, inserted with
+COPY and never taking a product below zero. The profiles (bench_profiles.py):
+
+  clean     the original data (same seed, same data): AVCO categories real-time,
+            the others periodic; a few layers with stock moves (5 %), a few FIFO
+            landed-cost layers;
+  importer  landed costs (30 % of the FIFO/AVCO receipts, linked to a dated
+            ``stock.landed.cost``), vendor-bill price differences (20 %, days
+            later, on what is left of the receipt then, linked to a dated bill),
+            returns to the vendor (2 % of the receipts) and customer returns (2 % of
+            the issues), with their stock moves;
+  lots      20 % of the products (FIFO or AVCO) valued by lot (``lot_valuated``);
+  mixed     all of it, with real-time and periodic FIFO and AVCO categories.
+
+It then measures on the same data, closing 2025-12-31:
 
   A  Odoo's standard valuation at the date: ``product.product`` with ``to_date``
      reading ``value_svl``/``quantity_svl``, 1,000 products at a time;
   B  ``action_compute()`` of the closing;
   C  the lower bound: one SQL aggregate over the layers up to the date;
   D  the XLSX workbook of the computed closing (``_nordic_attach_workbook()``);
-  E  ``action_post()`` (entry, write-down layers, workbook again).
+  E  ``action_post()`` (entry, write-down layers, workbook again);
+  F  one NRV typed on a line (``write`` and ``flush_all``): median of 3 lines;
+  G  an import of 1,000 NRVs (``_nordic_enter_many``);
+  H  with ``--documents``: the count list (``_nordic_render_document`` if the
+     closing has it, else the PDF, else, without wkhtmltopdf, the HTML: the output
+     says which);
+  I  opening the closing's form: ``web_read`` with the specification of the form
+     view's arch (``get_views`` timed apart).
 
-It prints the times, the peak memory of the process after each step (each size
-runs in a process of its own, so the peaks are per size) and B/C, A/B. It checks
-that B equals A per product for AVCO and standard products (quantity and value) and
-fails otherwise; FIFO products may differ by design (B rebuilds the FIFO stock at
-the date, A sums the values Odoo booked), their count is reported.
+F to I run on the computed closing in a savepoint that is rolled back before E.
+Targets of issue 22 (at 100,000 products): F <= 0.3 s, G <= 5 s, I <= 1 s,
+E <= 1.5 x D, B <= 6 x C, A/B >= 4.
+
+It prints the times, the peak memory of the process after each step and the
+ratios, then a markdown table of all runs. The check: B equals A per product
+(quantity and value) for AVCO and standard products; FIFO products (rebuilt from
+the receipts at the date) and products valued by lot (replayed lot by lot) within
+0.01; the counts per kind are printed and any mismatch fails the run (non-zero
+exit). The EXPLAIN check (bench_explain.py): every statement of B that reads the
+layers or the closing's row table is captured, then replayed after B with
+``EXPLAIN (ANALYZE, FORMAT JSON)`` in a rolled-back savepoint; per statement its
+time and costliest node are printed, and a Nested Loop whose inner side is a CTE
+Scan or Seq Scan of more than 1,000 rows (estimated or actual) fails the run.
 
 The generated data is committed and vacuumed first, as real data would be (rows of
 the running transaction are slower to read), the measurements run in a transaction
