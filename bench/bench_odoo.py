@@ -452,7 +452,8 @@ def create_layers(env, company, products, n_layers, rng, profile="clean"):  # no
         "setval('stock_move_id_seq', %s)",
         (layer_id + 2 * n_layers + 10, move_id + 2 * n_layers + 10),
     )
-    total = moves = 0
+    total = moves = lot_products = 0
+    kinds = {}  # {profile layer kind: count}
     layer_buffer, move_buffer = io.StringIO(), io.StringIO()
 
     def flush():
@@ -558,6 +559,9 @@ def create_layers(env, company, products, n_layers, rng, profile="clean"):  # no
             )
             layer_id += 1
         total += len(layers)
+        for layer in layers:
+            kinds[layer[6]] = kinds.get(layer[6], 0) + 1
+        lot_products += bool(lot_ids)
         if number % CHUNK == CHUNK - 1:
             flush()
     flush()
@@ -565,6 +569,14 @@ def create_layers(env, company, products, n_layers, rng, profile="clean"):  # no
     cr.execute("ANALYZE stock_move")
     cr.execute("ANALYZE product_product")
     cr.execute("ANALYZE product_template")
+    if profile != "clean":
+        print(
+            f"  generated: {kinds.get(LANDED, 0)} landed costs, {kinds.get(BILL, 0)} "
+            f"price differences, {kinds.get(VENDOR_RETURN, 0)} returns to the vendor, "
+            f"{kinds.get(CUSTOMER_RETURN, 0)} customer returns; {lot_products} "
+            "products valued by lot",
+            flush=True,
+        )
     return total, moves
 
 
