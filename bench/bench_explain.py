@@ -65,6 +65,9 @@ def _walk(node, findings, nodes):
     nodes.append((total - inner_total, node))
     if node.get("Node Type") == "Nested Loop" and len(children) > 1:
         inner = children[1]
+        # a Materialize only keeps the scan's rows: it is read again per loop
+        while inner.get("Node Type") == "Materialize" and inner.get("Plans"):
+            inner = inner["Plans"][0]
         rows = inner.get("Actual Rows", 0) * inner.get("Actual Loops", 1)
         if inner.get("Node Type") in ("CTE Scan", "Seq Scan") and (
             inner.get("Plan Rows", 0) > LIMIT or rows > LIMIT
@@ -96,9 +99,10 @@ def _label(statement):
     return f"{text[:60]} … {text[-55:]}"
 
 
-def explain(cr, statements):
+def explain(cr, statements, dump=None):
     """Replay ``statements`` (rolled back): ``[(label, ms, worst node, findings,
-    error)]``."""
+    error)]``; each statement and its plan written to the folder ``dump`` if
+    given."""
     report = []
     cr.execute("SAVEPOINT bench_explain")
     try:
@@ -132,6 +136,20 @@ def explain(cr, statements):
                 f"{_name(worst)} {worst_ms:.0f} ms, "
                 f"{worst.get('Actual Rows', 0) * worst.get('Actual Loops', 1):.0f} rows"
             )
+            if worst.get("Plans"):  # what it joins or reads
+                worst_text += (
+                    " ["
+                    + ", ".join(
+                        f"{_name(c)} {c.get('Actual Rows', 0)} rows x "
+                        f"{c.get('Actual Loops', 1)} loops"
+                        for c in worst["Plans"]
+                    )
+                    + "]"
+                )
+            if dump:
+                number = len(report) + 1
+                with open(f"{dump}/statement{number:02d}.json", "w") as file:
+                    json.dump({"statement": statement, "plan": plan}, file, indent=1)
             report.append(
                 (
                     _label(statement),

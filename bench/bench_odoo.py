@@ -74,6 +74,7 @@ import argparse
 import io
 import itertools
 import json
+import os
 import random
 import resource
 import shutil
@@ -851,9 +852,11 @@ def measure_fghi(env, closing, steps, documents):
     env.invalidate_all()
 
 
-def run_explain(env, statements):
+def run_explain(env, statements, dump=None):
     """The EXPLAIN check of B's statements: the number of quadratic nodes."""
-    report = explain(env.cr, statements)
+    if dump:
+        os.makedirs(dump, exist_ok=True)
+    report = explain(env.cr, statements, dump)
     bad = 0
     print(f"  EXPLAIN of {len(report)} statements of B:", flush=True)
     for label, ms, worst, findings, error in report:
@@ -869,14 +872,14 @@ def run_explain(env, statements):
     return bad
 
 
-def measure(env, company, skip_a, steps, documents=False):
+def measure(env, company, skip_a, steps, documents=False, dump=None):
     env.invalidate_all()
     c_rows = timed(steps, "C sql aggregate", lambda: measure_c(env, company))
     del c_rows
     statements = []
     with capture(statements):
         closing = timed(steps, "B action_compute", lambda: measure_b(env, company))
-    quadratic = run_explain(env, statements)
+    quadratic = run_explain(env, statements, dump)
     timed(
         steps,
         "D workbook",
@@ -984,6 +987,7 @@ def child(args):
                         args.no_a,
                         steps,
                         args.documents,
+                        args.explain_dump,
                     )
                 finally:
                     cr.rollback()
@@ -1035,6 +1039,11 @@ def main():
         action="store_true",
         help="also render the count list (H; slow on large closings)",
     )
+    parser.add_argument(
+        "--explain-dump",
+        metavar="DIR",
+        help="write each statement of B and its EXPLAIN plan (JSON) to DIR",
+    )
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--no-a", action="store_true", help="skip Odoo's valuation (A)")
     parser.add_argument(
@@ -1073,6 +1082,8 @@ def main():
         ]
         command += ["--no-a"] if args.no_a else []
         command += ["--documents"] if args.documents else []
+        if args.explain_dump:
+            command += ["--explain-dump", f"{args.explain_dump}/{size}-{profile}"]
         process = subprocess.run(command, stdout=subprocess.PIPE, text=True)
         for line in process.stdout.splitlines():
             if line.startswith("JSON "):
