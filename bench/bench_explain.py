@@ -7,8 +7,9 @@ inside a savepoint with ``EXPLAIN (ANALYZE, FORMAT JSON)`` (a ``CREATE TEMPORARY
 TABLE ... AS`` as it is, so that the table exists for the statements that read it;
 the SELECT of a ``DECLARE ... CURSOR``; ``set_config`` and ``DROP`` run as they
 are) and reports every Nested Loop whose inner side (its second child) is a CTE
-Scan or Seq Scan of more than 1,000 rows, estimated or actual: the plans that grow
-with the square of the data.
+Scan or Seq Scan, or a Materialize of anything (read again on every loop), of more
+than 1,000 rows, estimated or actual: the plans that grow with the square of the
+data.
 """
 
 import contextlib
@@ -65,16 +66,19 @@ def _walk(node, findings, nodes):
     nodes.append((total - inner_total, node))
     if node.get("Node Type") == "Nested Loop" and len(children) > 1:
         inner = children[1]
-        # a Materialize only keeps the scan's rows: it is read again per loop
-        while inner.get("Node Type") == "Materialize" and inner.get("Plans"):
+        # a Materialize keeps its rows to read them all again on every loop: as
+        # quadratic as a scan, whatever it materializes (e.g. a join of layers)
+        materialized = inner.get("Node Type") == "Materialize"
+        if materialized and inner.get("Plans"):
             inner = inner["Plans"][0]
         rows = inner.get("Actual Rows", 0) * inner.get("Actual Loops", 1)
-        if inner.get("Node Type") in ("CTE Scan", "Seq Scan") and (
+        if (materialized or inner.get("Node Type") in ("CTE Scan", "Seq Scan")) and (
             inner.get("Plan Rows", 0) > LIMIT or rows > LIMIT
         ):
             findings.append(
                 f"Nested Loop (join {node.get('Join Type')}) over "
-                f"{_name(inner)}: {inner.get('Plan Rows')} rows estimated, "
+                f"{'Materialize of ' if materialized else ''}{_name(inner)}: "
+                f"{inner.get('Plan Rows')} rows estimated, "
                 f"{rows:.0f} actual ({inner.get('Actual Loops', 1)} loops)"
             )
     for child in children:
