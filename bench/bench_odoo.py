@@ -715,7 +715,7 @@ def vacuum(database):
         with connection.cursor() as cursor:
             cursor.execute(
                 "VACUUM (ANALYZE) stock_valuation_layer, stock_move, product_product, "
-                "product_template"
+                "product_template, stock_lot, stock_landed_cost, account_move"
             )
     finally:
         connection.close()
