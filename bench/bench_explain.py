@@ -69,9 +69,11 @@ def _walk(node, findings, nodes):
         # a Materialize keeps its rows to read them all again on every loop: as
         # quadratic as a scan, whatever it materializes (e.g. a join of layers)
         materialized = inner.get("Node Type") == "Materialize"
+        # the rows read on the inner side over all loops (a Materialize's own)
+        rows = inner.get("Actual Rows", 0) * inner.get("Actual Loops", 1)
+        loops = inner.get("Actual Loops", 1)
         if materialized and inner.get("Plans"):
             inner = inner["Plans"][0]
-        rows = inner.get("Actual Rows", 0) * inner.get("Actual Loops", 1)
         if (materialized or inner.get("Node Type") in ("CTE Scan", "Seq Scan")) and (
             inner.get("Plan Rows", 0) > LIMIT or rows > LIMIT
         ):
@@ -79,7 +81,7 @@ def _walk(node, findings, nodes):
                 f"Nested Loop (join {node.get('Join Type')}) over "
                 f"{'Materialize of ' if materialized else ''}{_name(inner)}: "
                 f"{inner.get('Plan Rows')} rows estimated, "
-                f"{rows:.0f} actual ({inner.get('Actual Loops', 1)} loops)"
+                f"{rows:.0f} read over {loops} loops"
             )
     for child in children:
         _walk(child, findings, nodes)
