@@ -933,6 +933,19 @@ def ratios(result):
         + f"   I {s['I web_read form']:.3f} s (get_views {s['I get_views']:.2f} s)"
         + f"   EXPLAIN quadratic nodes {result.get('quadratic', 0)}"
     )
+    # issue 22's targets (set for 100,000 products): met or not at this size
+    targets = [
+        ("F <= 0.3 s", s["F one NRV (median of 3)"] <= 0.3),
+        ("G <= 5 s", s["G import 1000 NRV"] <= 5),
+        ("I <= 1 s", s["I web_read form"] <= 1),
+        ("E <= 1.5 D", s["E action_post"] <= 1.5 * s["D workbook"]),
+        ("B <= 6 C", b <= 6 * c),
+    ]
+    if "A odoo value_svl" in s:
+        targets.append(("A/B >= 4", s["A odoo value_svl"] >= 4 * b))
+    line += "\n  targets: " + ", ".join(
+        f"{name} {'met' if met else 'NOT met'}" for name, met in targets
+    )
     return line
 
 
