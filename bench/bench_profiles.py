@@ -1,0 +1,212 @@
+"""Data profiles of the Odoo benchmark (see bench_odoo.py).
+
+``clean`` is the benchmark's original data (``bench_odoo.history``). The others
+generate, per product, a history whose values Odoo would book the same way and the
+closing must find again (all unit costs in whole cents, so that FIFO and lot values
+are exact):
+
+``importer``  a landed cost on 30 % of the receipts of FIFO and AVCO products (a
+              quantity-0 layer on the receipt, linked to the landed cost of the
+              receipt's day); a vendor-bill price difference on 20 % of them, 1-29
+              days later, booked on what is left of the receipt then (FIFO: its
+              units still in stock; AVCO: at most the stock), linked to the bill of
+              its day; returns to the vendor of 2 % of the receipts (FIFO: units of
+              the oldest receipt still in stock, so that FIFO and "its own receipt"
+              agree); customer returns of 2 % of the issues, at the issue's unit
+              cost. Returns and the moves they return carry a stock move.
+``lots``      20 % of the products (FIFO or AVCO only) valued by lot
+              (``lot_valuated``, 2-5 lots each): every layer names a lot, an issue
+              takes from one lot (FIFO inside it, or its own average; an AVCO lot
+              is received at its average while it has stock, so that its average
+              stays in whole cents).
+``mixed``     all of it, with real-time and periodic categories for FIFO and AVCO.
+"""
+
+import heapq
+from collections import deque
+
+PROFILES = ("clean", "importer", "lots", "mixed")
+FEATURES = {
+    # adjustments and returns, share of lot-valued products, mixed valuation
+    "clean": (False, 0.0, False),
+    "importer": (True, 0.0, False),
+    "lots": (False, 0.25, False),  # 25 % of the 80 % FIFO/AVCO products: 20 %
+    "mixed": (True, 0.25, True),
+}
+LANDED_SHARE = 0.30
+BILL_SHARE = 0.20
+# ~55 % of the layers are receipts, ~45 % issues
+VENDOR_RETURN_CHANCE = 0.02 * 55 / 45  # per issue: 2 % of the receipts
+CUSTOMER_RETURN_CHANCE = 0.02 * 45 / 55  # per receipt: 2 % of the issues
+
+# layer kinds of the generated histories (for the stock moves)
+PURCHASE, ISSUE, VENDOR_RETURN, CUSTOMER_RETURN, LANDED, BILL = range(6)
+
+
+class Layer:
+    __slots__ = ("day", "second", "qty", "value", "parent", "lot", "kind", "origin")
+
+    def __init__(self, day, second, qty, value, kind, lot=None, parent=None):
+        self.day, self.second, self.qty, self.value = day, second, qty, value
+        self.kind, self.lot, self.parent, self.origin = kind, lot, parent, None
+
+
+class _Stock:
+    """One product's (or lot's) stock while its history is generated."""
+
+    __slots__ = ("qty", "value", "queue", "last_purchase")
+
+    def __init__(self):
+        self.qty = self.value = 0
+        self.queue = deque()  # FIFO: [layer index, units left, unit cost cents]
+        self.last_purchase = None  # (layer index, quantity)
+
+
+def profile_history(rng, n_layers, method, cost, dormant, span_days, adjust, lots):  # noqa: C901
+    """Layers (``Layer``) of one product in date order and the FIFO receipts'
+    remaining ``{index: (qty, value)}``; ``lots``: number of lots (0: none)."""
+    span = 300 if dormant else span_days
+    stamps = sorted(
+        (rng.randrange(span), rng.randrange(6 * 3600, 18 * 3600 - 120))
+        for _ in range(n_layers)
+    )
+    fifo, average = method == "fifo", method == "average"
+    stocks = [_Stock() for _ in range(max(lots, 1))]
+    layers, entry_of, issues, pending = [], {}, [], []
+    returns = adjust
+
+    def take(stock, qty):
+        """Value of ``qty`` units issued from ``stock``."""
+        if fifo:
+            value, need = 0, qty
+            while need:
+                entry = stock.queue[0]
+                used = min(need, entry[1])
+                entry[1] -= used
+                value += used * entry[2]
+                need -= used
+                if not entry[1]:
+                    stock.queue.popleft()
+        elif average and lots:
+            value = qty * (stock.value // stock.qty)  # whole cents per unit
+        elif average:
+            value = (
+                round(stock.value * qty / stock.qty) if qty < stock.qty else stock.value
+            )
+        else:
+            value = qty * cost
+        stock.qty -= qty
+        stock.value -= value
+        return value
+
+    def receive(stock, lot, qty, unit, kind):
+        layers.append(Layer(day, second, qty, qty * unit, kind, lot))
+        stock.qty += qty
+        stock.value += qty * unit
+        index = len(layers) - 1
+        if fifo:
+            entry_of[index] = [index, qty, unit]
+            stock.queue.append(entry_of[index])
+        return index
+
+    def price_difference(day, second, index, diff):
+        receipt = layers[index]
+        stock = stocks[receipt.lot or 0]
+        if fifo:
+            entry = entry_of[index]
+            left = entry[1]
+            entry[2] += diff if left else 0
+        elif lots:  # the lot's average stays in whole cents
+            left = stock.qty if stock.qty <= receipt.qty else 0
+        else:
+            left = min(receipt.qty, stock.qty)
+        if not left:
+            return  # all of it issued: Odoo books it to the cost of goods sold
+        layers.append(Layer(day, second, 0, diff * left, BILL, receipt.lot, index))
+        stock.value += diff * left
+
+    def apply_pending(until):
+        while pending and pending[0][:2] < until:
+            bill_day, bill_second, _seq, index, diff = heapq.heappop(pending)
+            price_difference(bill_day, bill_second, index, diff)
+
+    for day, second in stamps:
+        if len(layers) >= n_layers:
+            break
+        apply_pending((day, second))
+        full = [n for n, s in enumerate(stocks) if s.qty > 5]
+        if full and rng.random() < 0.45:
+            lot = rng.choice(full)
+            stock = stocks[lot]
+            if returns and rng.random() < VENDOR_RETURN_CHANCE:
+                if fifo:  # the oldest receipt still in stock
+                    origin, limit = stock.queue[0][0], stock.queue[0][1]
+                else:
+                    origin, limit = stock.last_purchase or (None, 0)
+                if origin is not None and layers[origin].kind == PURCHASE:
+                    qty = rng.randrange(1, min(limit, stock.qty) + 1)
+                    value = take(stock, qty)
+                    layer = Layer(day, second, -qty, -value, VENDOR_RETURN, lot)
+                    layer.origin = origin
+                    layers.append(layer)
+                    continue
+            qty = rng.randrange(1, stock.qty + 1)
+            value = take(stock, qty)
+            layers.append(Layer(day, second, -qty, -value, ISSUE, lot))
+            issues.append(len(layers) - 1)
+            continue
+        lot = rng.randrange(len(stocks))
+        stock = stocks[lot]
+        if returns and issues and rng.random() < CUSTOMER_RETURN_CHANCE:
+            issue = layers[issues[-1]]
+            unit = round(issue.value / issue.qty)  # the issue's unit cost
+            target = stocks[issue.lot or 0]
+            # an AVCO lot keeps its average in whole cents
+            if not (
+                average and lots and target.qty and target.value != target.qty * unit
+            ):
+                origin = issues.pop()
+                qty = rng.randrange(1, -issue.qty + 1)
+                index = receive(target, issue.lot, qty, unit, CUSTOMER_RETURN)
+                layers[index].origin = origin
+                continue
+        qty = rng.randrange(1, 50)
+        if method == "standard":
+            unit = cost
+        elif average and lots and stock.qty:
+            unit = stock.value // stock.qty  # the lot's average
+        else:
+            unit = round(cost * rng.uniform(0.8, 1.2))
+        index = receive(stock, lot if lots else None, qty, unit, PURCHASE)
+        stock.last_purchase = (index, qty)
+        if not adjust or method == "standard":
+            continue
+        if rng.random() < LANDED_SHARE and len(layers) < n_layers:
+            per_unit = max(1, round(unit * rng.uniform(0.02, 0.15)))
+            units = stock.qty if average and lots else qty
+            layers.append(
+                Layer(
+                    day,
+                    second + 60,
+                    0,
+                    per_unit * units,
+                    LANDED,
+                    layers[index].lot,
+                    index,
+                )
+            )
+            stock.value += per_unit * units
+            if fifo:
+                entry_of[index][2] += per_unit
+        if rng.random() < BILL_SHARE:
+            diff = round(unit * rng.uniform(-0.08, 0.08)) or 1
+            bill_day = day + rng.randrange(1, 30)
+            bill_second = rng.randrange(6 * 3600, 18 * 3600 - 120)
+            heapq.heappush(pending, (bill_day, bill_second, len(layers), index, diff))
+    apply_pending((span_days, 0))
+    remaining = {
+        index: (entry[1], entry[1] * entry[2])
+        for index, entry in entry_of.items()
+        if entry[1]
+    }
+    return layers, remaining
