@@ -10,7 +10,12 @@ class NordicStockClosingLot(models.Model):
     _name = "nordic.stock.closing.lot"
     _inherit = ["nordic.closing.part"]
     _description = "Inventory closing item: lot or serial number"
-    _order = "closing_id, line_id, lot_name, id"
+    # the lots' own column only: ordering by the line joins the lines for every
+    # lot, and on lines and lots just stored (no statistics yet) PostgreSQL planned
+    # that join as a loop over every pair (5 minutes for the form of a closing of
+    # 100,000 items, 20,000 by lot); a closing stores its lots in the order of its
+    # items and lot names
+    _order = "id"
 
     line_id = fields.Many2one(
         "nordic.stock.closing.line",

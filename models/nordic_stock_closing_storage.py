@@ -302,9 +302,10 @@ INSERT INTO nordic_stock_closing_lot
        (closing_id, line_id, lot_id, lot_name, quantity, acquisition_value)
 SELECT l.closing_id, l.id, u.lot_id, u.name, u.quantity, u.value
   FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::numeric[], %s::numeric[])
-       AS u(product_id, lot_id, name, quantity, value)
+       WITH ORDINALITY AS u(product_id, lot_id, name, quantity, value, n)
   JOIN nordic_stock_closing_line l
     ON l.closing_id = %s AND l.product_id = u.product_id
+ ORDER BY u.n  -- the lots' ids in the items' and lot names' order (their _order)
                 """,
                 product_ids,
                 lot_ids,
