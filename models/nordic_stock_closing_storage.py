@@ -391,16 +391,19 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
             "name": Product._field_to_sql(product, "name", query),
             "unit": Uom._field_to_sql(uom, "name", query),
         }
-        with self._nordic_sql_settings():
-            rows = fetch_rows(
-                self.env.cr,
-                query.select(
-                    *(
-                        SQL("%s AS %s", sql, SQL.identifier(name))
-                        for name, sql in selected.items()
-                    )
-                ),
+        query = query.select(
+            *(
+                SQL("%s AS %s", sql, SQL.identifier(name))
+                for name, sql in selected.items()
             )
+        )
+        if line_ids is not None:
+            # a few lines: found through the indexes (the settings for reading
+            # them all turn nested loops off)
+            rows = fetch_rows(self.env.cr, query)
+        else:
+            with self._nordic_sql_settings():
+                rows = fetch_rows(self.env.cr, query)
         lots = self._nordic_read_lots(line_ids)
         if lots:
             for row in rows:
