@@ -17,7 +17,7 @@ from odoo.addons.base.models.res_partner import _lang_get
 from ..nordic_closing.labels import language_of
 from ..nordic_closing.workbook import CountItem, write_count_list
 from .nordic_selections import INVENTORY_CLASS_SELECTION
-from .nordic_stock_closing import XLSX_MIMETYPE, without_cycle_collector
+from .nordic_stock_closing import without_cycle_collector
 
 _logger = logging.getLogger(__name__)
 
@@ -379,24 +379,7 @@ class NordicStockClosingDocuments(models.Model):
             company=self.company_id.name,
             date=self.date,
         ).replace("/", "-")
-        Attachment = self.env["ir.attachment"].sudo()
-        Attachment.search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "=", self.id),
-                ("name", "=", name),
-                ("id", "!=", self.workbook_attachment_id.id),
-            ]
-        ).unlink()
-        return Attachment.create(
-            {
-                "name": name,
-                "raw": buffer.getvalue(),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": XLSX_MIMETYPE,
-            }
-        )
+        return self._nordic_attach_xlsx(name, buffer)
 
     def _nordic_count_items(self):
         """The items as the count list PDF orders them: by inventory class, then

@@ -223,9 +223,13 @@ class NordicStockClosingPosting(models.Model):
                 ),
             },
         )
+        return self._nordic_attach_xlsx(self._nordic_workbook_name(), buffer)
+
+    def _nordic_attach_xlsx(self, name, buffer):
+        """Attach the XLSX in ``buffer`` to the closing as ``name``, replacing an
+        earlier file of that name of the computed closing (never the posted
+        workbook, ``workbook_attachment_id``)."""
         Attachment = self.env["ir.attachment"].sudo()
-        name = self._nordic_workbook_name()
-        # the workbook of the computed closing it replaces (never a posted one)
         Attachment.search(
             [
                 ("res_model", "=", self._name),

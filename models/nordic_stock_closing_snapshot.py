@@ -31,7 +31,7 @@ from .nordic_stock_closing_queries import (
     REPLAYED_MOVEMENTS,
     VENDOR_PRICES,
 )
-from .nordic_stock_closing_storage import FETCH_CHUNK, fetch_rows
+from .nordic_stock_closing_storage import cursor_chunks, fetch_rows
 
 _logger = logging.getLogger(__name__)
 
@@ -218,8 +218,14 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
                 self._nordic_replay(
                     rows,
                     categories,
-                    self._nordic_stream(
-                        SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params)
+                    (
+                        record
+                        for _description, records in cursor_chunks(
+                            cr,
+                            SQL(DATED_LAYERS + REPLAYED_MOVEMENTS, **params),
+                            "nordic_movements",
+                        )
+                        for record in records
                     ),
                 )
         return rows
@@ -448,29 +454,6 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
         row.opening_value = item.opening_value
         row.purchases = item.purchases
         row.lots = [(lot_ids.get(lot.lot), lot) for lot in item.lots]
-
-    def _nordic_stream(self, query):
-        """The records of ``query``, read through a server-side cursor a chunk at
-        a time (planned to read them all)."""
-        cr = self.env.cr
-        cr.execute(
-            SQL(
-                "SELECT current_setting('cursor_tuple_fraction'), "
-                "set_config('cursor_tuple_fraction', '1', true)"
-            )
-        )
-        fraction = cr.fetchone()[0]
-        cr.execute(SQL("DECLARE nordic_stream NO SCROLL CURSOR FOR %s", query))
-        cr.execute(
-            SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction)
-        )
-        while True:
-            cr.execute(SQL("FETCH FORWARD %s FROM nordic_stream", FETCH_CHUNK))
-            records = cr.fetchall()
-            if not records:
-                break
-            yield from records
-        cr.execute(SQL("CLOSE nordic_stream"))
 
     def _nordic_product_list(self, rows, limit=20):
         names = [

@@ -132,6 +132,30 @@ READ_FIELDS = (
 )
 
 
+def cursor_chunks(cr, query, name="nordic_rows"):
+    """``(description, records)`` of ``query``, FETCH_CHUNK records at a time
+    through a server-side cursor ``name``, planned to read every row (a cursor
+    is planned for its first tenth). The cursor is closed once all are read (on
+    an error the transaction ends, and the cursor with it)."""
+    cr.execute(
+        SQL(
+            "SELECT current_setting('cursor_tuple_fraction'), "
+            "set_config('cursor_tuple_fraction', '1', true)"
+        )
+    )
+    fraction = cr.fetchone()[0]
+    cursor = SQL.identifier(name)
+    cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, query))
+    cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
+    while True:
+        cr.execute(SQL("FETCH FORWARD %s FROM %s", FETCH_CHUNK, cursor))
+        records = cr.fetchall()
+        if not records:
+            break
+        yield cr.description, records
+    cr.execute(SQL("CLOSE %s", cursor))
+
+
 def fetch_rows(cr, query, order=None, parallel=False):
     """The rows of ``query`` (an SQL) in ``order`` (an SQL of its columns) as
     :class:`ClosingRow`, its numeric columns (selected as text) as exact Decimals.
@@ -150,26 +174,10 @@ def fetch_rows(cr, query, order=None, parallel=False):
         query = SQL("SELECT * FROM nordic_rows_result")
     if order is not None:
         query = SQL("%s ORDER BY %s", query, order)
-    # planned to read every row (a cursor is planned for its first tenth)
-    cr.execute(
-        SQL(
-            "SELECT current_setting('cursor_tuple_fraction'), "
-            "set_config('cursor_tuple_fraction', '1', true)"
-        )
-    )
-    fraction = cr.fetchone()[0]
-    cr.execute(SQL("DECLARE nordic_rows NO SCROLL CURSOR FOR %s", query))
-    cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
     shared = {}
     rows = []
-    while True:
-        cr.execute(SQL("FETCH FORWARD %s FROM nordic_rows", FETCH_CHUNK))
-        records = cr.fetchall()
-        if not records:
-            break
-        rows.extend(_closing_rows(cr.description, records, shared))
-    # (on an error the transaction ends, and the cursor and table with it)
-    cr.execute(SQL("CLOSE nordic_rows"))
+    for description, records in cursor_chunks(cr, query):
+        rows.extend(_closing_rows(description, records, shared))
     if parallel:
         cr.execute(SQL("DROP TABLE nordic_rows_result"))
     return rows
