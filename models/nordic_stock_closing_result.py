@@ -265,8 +265,9 @@ SELECT product_id,
         self.ensure_one()
         if categories is None:
             categories = self._nordic_categories()
+        class_accounts = self._nordic_class_accounts(categories)
         if changed_line_ids is not None and items_valued_apart(
-            self._nordic_options(self._nordic_class_accounts(categories)[0], categories)
+            self._nordic_options(class_accounts[0], categories)
         ):
             lines = self._nordic_read_lines(line_ids=list(changed_line_ids))
             totals = self._nordic_item_totals(categories, changed_line_ids)
@@ -274,6 +275,7 @@ SELECT product_id,
                 [self._nordic_item(line, categories) for line in lines],
                 categories,
                 totals=totals,
+                class_accounts=class_accounts,
             )
             result.lines = lines
             return result
@@ -286,7 +288,10 @@ SELECT product_id,
                 if line.id not in changed_line_ids
             }
         result = self._nordic_engine(
-            [self._nordic_item(line, categories) for line in lines], categories, kept
+            [self._nordic_item(line, categories) for line in lines],
+            categories,
+            kept,
+            class_accounts=class_accounts,
         )
         result.lines = lines
         return result
@@ -330,10 +335,15 @@ SELECT categ_id, inventory_class, COUNT(*),
             for categ_id, inventory_class, count, *amounts in self.env.cr.fetchall()
         ]
 
-    def _nordic_engine(self, items, categories, kept=None, totals=()):
+    def _nordic_engine(
+        self, items, categories, kept=None, totals=(), class_accounts=None
+    ):
         """The engine's closing of ``items`` (and of the ``totals`` of the items not
-        given) against the ledger."""
-        accounts_by_class, account_ids = self._nordic_class_accounts(categories)
+        given) against the ledger; ``class_accounts``: ``_nordic_class_accounts``
+        of ``categories`` when the caller has them already."""
+        accounts_by_class, account_ids = class_accounts or self._nordic_class_accounts(
+            categories
+        )
         ledger = self._nordic_ledger(account_ids)
         try:
             result = compute_closing(

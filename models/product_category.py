@@ -74,14 +74,11 @@ class ProductCategory(models.Model):
         """The company's class accounts of ``inventory_class`` (maybe empty)."""
         if not inventory_class:
             return self.env["nordic.stock.class.account"]
-        return (
-            self.env["nordic.stock.class.account"]
-            .sudo()
-            .search(
-                [("company_id", "=", company.id), ("role", "=", inventory_class)],
-                limit=1,
-            )
-        )
+        # the company's few class accounts are read once and kept in the cache:
+        # a closing asks for them category by category
+        return company.sudo().nordic_stock_class_account_ids.filtered(
+            lambda record: record.role == inventory_class
+        )[:1]
 
     def _nordic_proposed_account_values(self, new_class, old_class, company, skip=()):
         """Values filling this category's accounts (in ``company``) for ``new_class``.
