@@ -649,31 +649,49 @@ def _class_totals(framework, results, accounts, totals=()):
     of the items and of the ``ItemTotals`` of the items not given."""
     classes = {}
     for total in totals:
-        cls = _class_of(
-            framework, classes, accounts, total.inventory_class, total.accounts
+        _add_to_class(
+            _class_of(
+                framework, classes, accounts, total.inventory_class, total.accounts
+            ),
+            total.item_count,
+            total.acquisition_value,
+            total.write_down,
+            total.opening_value,
+            total.purchases,
+            total.tax_value,
+            total.replacement_value,
         )
-        cls.actual_acquisition_value += total.acquisition_value
-        cls.write_down += total.write_down
-        cls.computed_opening_value += total.opening_value
-        cls.purchases += total.purchases
-        cls.item_count += total.item_count
-        cls.items_tax_value += total.tax_value
-        cls.replacement_value += total.replacement_value
     for result in results:
         item = result.stock
-        cls = _class_of(
-            framework, classes, accounts, item.inventory_class, item.accounts
+        _add_to_class(
+            _class_of(
+                framework, classes, accounts, item.inventory_class, item.accounts
+            ),
+            1,
+            item.acquisition_value,
+            result.write_down,
+            item.opening_value,
+            item.purchases,
+            result.tax_value,
+            result.replacement_value,
         )
-        cls.actual_acquisition_value += item.acquisition_value
-        cls.write_down += result.write_down
-        cls.computed_opening_value += item.opening_value
-        cls.purchases += item.purchases
-        cls.item_count += 1
-        cls.items_tax_value += result.tax_value
-        cls.replacement_value += result.replacement_value
     for cls in classes.values():
         cls.closing_acquisition_value = cls.actual_acquisition_value
     return classes
+
+
+def _add_to_class(  # noqa: PLR0913
+    cls, count, acquisition, write_down, opening, purchases, tax_value, replacement
+):
+    """Add ``count`` items' figures (one item's, or an ``ItemTotals``) to ``cls``:
+    the one place a class sums its items."""
+    cls.item_count += count
+    cls.actual_acquisition_value += acquisition
+    cls.write_down += write_down
+    cls.computed_opening_value += opening
+    cls.purchases += purchases
+    cls.items_tax_value += tax_value
+    cls.replacement_value += replacement
 
 
 def _apply_fixed_values(framework, options, classes, results, notes):
