@@ -12,6 +12,7 @@ their own that is removed once the workbook is written, or not (nothing is left 
 the temporary folder).
 """
 
+import contextlib
 import tempfile
 from datetime import datetime
 from typing import NamedTuple
@@ -70,10 +71,23 @@ class _Formats:
         self.date = add(num_format="yyyy-mm-dd", align="left")
 
 
-def _open(target, folder):
-    return Workbook(
-        target, {"constant_memory": True, "in_memory": False, "tmpdir": folder}
-    )
+@contextlib.contextmanager
+def _workbook(target):
+    """A workbook written row by row (constant memory) through a temporary folder
+    of its own, closed (written to ``target``) when the block ends, abandoned when
+    it fails: a failed workbook writes nothing to ``target``."""
+    with tempfile.TemporaryDirectory(
+        prefix="nordic_closing_", ignore_cleanup_errors=True
+    ) as folder:
+        book = Workbook(
+            target, {"constant_memory": True, "in_memory": False, "tmpdir": folder}
+        )
+        try:
+            yield book
+            book.close()
+        except BaseException:
+            _abandon(book)
+            raise
 
 
 def write_workbook(result, target, lang="en", meta=None):
@@ -84,16 +98,8 @@ def write_workbook(result, target, lang="en", meta=None):
     """
     meta = meta or {}
     text = labels(lang)
-    with tempfile.TemporaryDirectory(
-        prefix="nordic_closing_", ignore_cleanup_errors=True
-    ) as folder:
-        book = _open(target, folder)
-        try:
-            _write_sheets(book, result, text, meta)
-            book.close()
-        except BaseException:
-            _abandon(book)
-            raise
+    with _workbook(target) as book:
+        _write_sheets(book, result, text, meta)
 
 
 def _abandon(book):
@@ -399,21 +405,13 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
     """
     meta = meta or {}
     text = labels(lang)
-    with tempfile.TemporaryDirectory(
-        prefix="nordic_closing_", ignore_cleanup_errors=True
-    ) as folder:
-        book = _open(target, folder)
-        try:
-            book.set_properties(
-                {"title": text["count_list"], "company": meta.get("company", "")}
-            )
-            sheet = book.add_worksheet(text["count_list"])
-            _page_header(sheet, text, meta, text["count_list"], balance_date, False)
-            _count_list(sheet, items, text, _Formats(book))
-            book.close()
-        except BaseException:
-            _abandon(book)
-            raise
+    with _workbook(target) as book:
+        book.set_properties(
+            {"title": text["count_list"], "company": meta.get("company", "")}
+        )
+        sheet = book.add_worksheet(text["count_list"])
+        _page_header(sheet, text, meta, text["count_list"], balance_date, False)
+        _count_list(sheet, items, text, _Formats(book))
 
 
 def _count_list(sheet, items, text, fmt):
