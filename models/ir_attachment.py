@@ -1,9 +1,17 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..controllers.main import DOWNLOAD_ROUTE
+
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
+
+    def _nordic_download_url(self):
+        """The URL downloading this file of a closing under its whole name
+        (controllers/main.py: ``/web/content`` loses its ø, æ and å)."""
+        self.ensure_one()
+        return f"{DOWNLOAD_ROUTE}/{self.id}"
 
     def _nordic_check_closing_workbook(self):
         """The workbook attached when a closing was posted is its evidence."""

@@ -9,6 +9,7 @@ from markupsafe import escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.misc import format_date, get_lang
 
 from odoo.addons.base.models.res_lang import intersperse
 from odoo.addons.base.models.res_partner import _lang_get
@@ -104,7 +105,7 @@ def is_server_write(records):
 
 class NordicStockClosing(models.Model):
     _name = "nordic.stock.closing"
-    _description = "Inventory closing (Norway, Sweden, Denmark, Finland)"
+    _description = "Inventory closing"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -294,7 +295,8 @@ class NordicStockClosing(models.Model):
         # in the company's language: the name is printed on its documents
         for closing in self:
             closing.name = closing._nordic_document_env()._(
-                "Inventory closing %(date)s", date=closing.date or ""
+                "Inventory closing %(date)s",
+                date=closing._nordic_date(closing.date, document=True),
             )
 
     def _compute_late_movements(self):
@@ -341,6 +343,17 @@ class NordicStockClosing(models.Model):
 
     def _nordic_document_env(self):
         return self.with_context(lang=self._nordic_document_lang()).env
+
+    def _nordic_date(self, value, document=False):
+        """``value`` (a date) as the user's language writes it (its date format in
+        Settings > Languages); ``document``: as the closing's documents' language
+        does (its name, the entry)."""
+        return format_date(self._nordic_document_env() if document else self.env, value)
+
+    def _nordic_date_format(self):
+        """The strftime pattern of the documents' language: the engine's entry
+        texts are dated with it."""
+        return get_lang(self.env, self._nordic_document_lang()).date_format
 
     # ------------------------------------------------------------------
     # Actions
@@ -432,7 +445,7 @@ class NordicStockClosing(models.Model):
             attachment = self._nordic_attach_workbook()
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": attachment._nordic_download_url(),
             "target": "self",
         }
 

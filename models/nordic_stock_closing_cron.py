@@ -77,7 +77,7 @@ class NordicStockClosingCron(models.Model):
                     "it and close again).",
                     company=closing.company_id.name,
                     count=closing.late_movement_count,
-                    date=closing.date,
+                    date=closing._nordic_date(closing.date),
                     value=closing._nordic_money(closing.late_movement_value),
                 ),
             )
@@ -174,7 +174,7 @@ class NordicStockClosingCron(models.Model):
                     "%(company)s: inventory closing at %(date)s prepared, stock value "
                     "%(value)s. Check the items and the entry, then post.",
                     company=company.name,
-                    date=date,
+                    date=closing._nordic_date(date),
                     value=money,
                 ),
             )
@@ -209,7 +209,7 @@ class NordicStockClosingCron(models.Model):
                 "%(error)s Correct the cause and compute the closing again (or delete "
                 "it); automatic closings of this company wait until then.",
                 company=company.name,
-                date=date,
+                date=closing._nordic_date(date),
                 error=message,
             ),
         )

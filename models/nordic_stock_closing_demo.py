@@ -17,6 +17,8 @@ import logging
 from odoo import Command, api, models
 from odoo.tools.misc import file_open
 
+from ..nordic_closing.labels import labels, language_of
+
 _logger = logging.getLogger(__name__)
 
 #: the demo companies, their products, movements and opening ledgers
@@ -110,6 +112,10 @@ class NordicStockClosingDemo(models.AbstractModel):
         ]
         for user in filter(None, users):
             user.write({"company_ids": [Command.link(company.id)]})
+        # the company's language before its chart: the chart loads the account and
+        # tax names of the installed languages (and its journal codes in the
+        # company's), so a language installed after it would leave them English
+        self._nordic_demo_language(company, spec)
         self.env["account.chart.template"].try_loading(
             chart, company=company, install_demo=False
         )
@@ -123,22 +129,31 @@ class NordicStockClosingDemo(models.AbstractModel):
                 "nordic_auto_closing": spec.get("auto_closing", False),
             }
         )
-        # the closing's documents speak the company's language, installed as
-        # Settings > Languages does (with the installed modules' translations)
-        if spec.get("lang"):
-            Lang = self.env["res.lang"].with_context(active_test=False)
-            if not Lang.search([("code", "=", spec["lang"]), ("active", "=", True)]):
-                self.env["base.language.install"].create(
-                    {"lang_ids": [Command.set(Lang._activate_lang(spec["lang"]).ids)]}
-                ).lang_install()
-            company.partner_id.lang = spec["lang"]
         return company
 
     @api.model
+    def _nordic_demo_language(self, company, spec):
+        """The closing's documents speak the company's language, installed as
+        Settings > Languages does (with the installed modules' translations)."""
+        if not spec.get("lang"):
+            return
+        Lang = self.env["res.lang"].with_context(active_test=False)
+        if not Lang.search([("code", "=", spec["lang"]), ("active", "=", True)]):
+            self.env["base.language.install"].create(
+                {"lang_ids": [Command.set(Lang._activate_lang(spec["lang"]).ids)]}
+            ).lang_install()
+        company.partner_id.lang = spec["lang"]
+
+    @api.model
     def _nordic_demo_category(
-        self, company, tax_principle, inventory_class, cost_method, name
+        self, company, tax_principle, inventory_class, cost_method
     ):
-        """A category of the company; ``tax_principle``: Denmark's, or None."""
+        """A category of the company, named in its language after the inventory
+        class (the engine's glossary) and the cost method; ``tax_principle``:
+        Denmark's, or None."""
+        lang = language_of(company.partner_id.lang)
+        method = {"average": "AVCO", "fifo": "FIFO", "standard": "STD"}[cost_method]
+        name = f"{labels(lang)[inventory_class]} ({method})"
         return (
             self.env["product.category"]
             .with_company(company)

@@ -93,7 +93,7 @@ class NordicStockClosingDocument(models.Model):
             )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "url": self.attachment_id._nordic_download_url(),
             "target": "self",
         }
 
@@ -316,8 +316,8 @@ class NordicStockClosingDocuments(models.Model):
                     DOCUMENT_REPORTS[document.report]
                 )
                 document.write({"state": "done", "attachment_id": attachment.id})
-                link = Markup('<a href="/web/content/%s?download=true">%s</a>') % (
-                    attachment.id,
+                link = Markup('<a href="%s">%s</a>') % (
+                    attachment._nordic_download_url(),
                     attachment.name,
                 )
                 closing.sudo()._nordic_log(
@@ -358,7 +358,7 @@ class NordicStockClosingDocuments(models.Model):
         attachment = self._nordic_attach_count_list_xlsx()
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": attachment._nordic_download_url(),
             "target": "self",
         }
 
@@ -377,7 +377,7 @@ class NordicStockClosingDocuments(models.Model):
         name = _(
             "Count list - %(company)s - %(date)s.xlsx",
             company=self.company_id.name,
-            date=self.date,
+            date=self._nordic_date(self.date, document=True),
         ).replace("/", "-")
         return self._nordic_attach_xlsx(name, buffer)
 

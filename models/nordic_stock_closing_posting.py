@@ -90,7 +90,7 @@ class NordicStockClosingPosting(models.Model):
                     "The period of %(date)s is locked for %(company)s (%(locks)s): "
                     "nothing was posted. Ask an adviser to move the lock date, or "
                     "close at a later date.",
-                    date=accounting_date,
+                    date=self._nordic_date(accounting_date),
                     company=self.company_id.name,
                     locks=self.company_id._format_lock_dates(violations),
                 )
@@ -134,7 +134,7 @@ class NordicStockClosingPosting(models.Model):
             "%(company)s already has a posted inventory closing for %(date)s%(other)s: "
             "reverse it before posting another one.",
             company=self.company_id.name,
-            date=self.date,
+            date=self._nordic_date(self.date),
             other=suffix,
         )
 
@@ -187,7 +187,7 @@ class NordicStockClosingPosting(models.Model):
                 self.env._("Reversed on %(date)s by entry %(move)s. Reason: %(reason)s")
             )
             % {
-                "date": date,
+                "date": self._nordic_date(date),
                 "move": move._get_html_link() if move else "-",
                 "reason": reason or "-",
             }
@@ -211,6 +211,7 @@ class NordicStockClosingPosting(models.Model):
                 "company": company.name,
                 "currency": company.currency_id.name,
                 "entry_number": self.move_id.name,
+                "date_format": self._nordic_date_format(),
                 "nrv_source": self._nordic_document_env()._(
                     "sales price less %(percent)s %% selling costs, unless entered per "
                     "item",
@@ -257,7 +258,10 @@ class NordicStockClosingPosting(models.Model):
             "journal_id": self.journal_id.id,
             "company_id": self.company_id.id,
             "date": self.date,
-            "ref": _("Inventory closing %(date)s", date=self.date),
+            "ref": _(
+                "Inventory closing %(date)s",
+                date=self._nordic_date(self.date, document=True),
+            ),
             "nordic_closing_id": self.id,
             "line_ids": [
                 fields.Command.create(self._prepare_move_line_vals(line))
@@ -283,8 +287,8 @@ class NordicStockClosingPosting(models.Model):
                 self.env._(
                     "Odoo dated the entry %(moved)s instead of %(date)s (a lock "
                     "date?): nothing was posted.",
-                    moved=move.date,
-                    date=self.date,
+                    moved=self._nordic_date(move.date),
+                    date=self._nordic_date(self.date),
                 )
             )
         return move

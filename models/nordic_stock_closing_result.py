@@ -134,7 +134,7 @@ SELECT 1 FROM nordic_stock_closing_line l
                     "These products have negative stock on %(date)s; record the "
                     "missing receipts or correct the deliveries, then compute "
                     "again:\n%(products)s",
-                    date=self.date,
+                    date=self._nordic_date(self.date),
                     products=self._nordic_product_list(negative),
                 )
             )

@@ -93,6 +93,7 @@ class NordicStockClosingSettings(models.Model):
             require_dagspris=bool(self.env.context.get("nordic_posting")),
             accounts=accounts_by_class,
             lang=language_of(self._nordic_document_lang()),
+            date_format=self._nordic_date_format(),
         )
 
     def _nordic_previous_closing_write_downs(self):

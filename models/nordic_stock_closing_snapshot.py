@@ -447,7 +447,7 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
                 self.env._(
                     "%(error)s (its movements valued up to %(date)s).",
                     error=error.message,
-                    date=self.date,
+                    date=self._nordic_date(self.date),
                 )
             ) from None
         row.acquisition_value = item.acquisition_value

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from .dates import date_format_of
 from .errors import ClosingError
 from .frameworks import (
     FIXED_VALUE_BAND,
@@ -83,6 +84,8 @@ class ClosingOptions:
     # {role: ClassAccounts}; default: the mapping of the framework's chart
     accounts: dict | None = None
     lang: str = "en"  # of the entry's texts (en, nb, sv, da, fi)
+    # strftime pattern of the entry's dates; default: the language's (dates.py)
+    date_format: str | None = None
     # {inventory account without a contra account: the write-down of the previous
     # posted closing that its ledger balance includes (positive)} (Finland)
     previous_write_downs: dict = field(default_factory=dict)
@@ -1087,7 +1090,11 @@ def _reserve(options, result, ledger):
 def _pair(options, account, counter_account, amount, inventory_class, step):
     """A debit of ``amount`` on ``account`` against ``counter_account``."""
     label = entry_label(
-        labels(options.lang), options.balance_date, inventory_class, step
+        labels(options.lang),
+        options.balance_date,
+        inventory_class,
+        step,
+        date_format_of(options.lang, options.date_format),
     )
     debit, credit = (amount, ZERO) if amount > 0 else (ZERO, -amount)
     return [

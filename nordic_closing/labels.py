@@ -874,10 +874,14 @@ def language_of(code):
     return base if base in ("sv", "da", "fi") else "en"
 
 
-def entry_label(text, balance_date, inventory_class, step):
+def entry_label(text, balance_date, inventory_class, step, date_format=None):
     """The text of an entry line: what it books, in the language of ``text``
-    (``labels(lang)``)."""
+    (``labels(lang)``), its date written with ``date_format`` (strftime: the
+    language's, ``dates.date_format_of``; none: ISO 8601)."""
     what = text[f"step_{step}"]
     if step != "stock_reserve":
         what = f"{text.get(inventory_class, inventory_class)}, {what}"
-    return f"{text['entry_label']} {balance_date.isoformat()}: {what}"
+    when = (
+        balance_date.strftime(date_format) if date_format else balance_date.isoformat()
+    )
+    return f"{text['entry_label']} {when}: {what}"

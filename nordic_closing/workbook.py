@@ -21,6 +21,7 @@ from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .closing import EQUATION_FIELDS, methods_used
+from .dates import date_format_of
 from .frameworks import COUNTRY
 from .labels import entry_label, labels
 from .money import ZERO
@@ -94,9 +95,11 @@ def write_workbook(result, target, lang="en", meta=None):
     """Write ``result`` (a ``ClosingResult``) to ``target`` (a path or a file object).
 
     ``meta`` may give ``company``, ``currency``, ``entry_number`` (the posted move's
-    name) and ``nrv_source`` (text), which the Odoo layer knows and the CLI does not.
+    name), ``nrv_source`` (text) and ``date_format`` (strftime pattern of the entry
+    texts' dates: Odoo's of the document's language; default: ``lang``'s), which the
+    Odoo layer knows and the CLI does not.
     """
-    meta = meta or {}
+    meta = {"date_format": date_format_of(lang), **(meta or {})}
     text = labels(lang)
     with _workbook(target) as book:
         _write_sheets(book, result, text, meta)
@@ -270,7 +273,11 @@ def _summary(sheet, result, text, fmt, meta):
         for line in result.entry:
             sheet.write_string(row, 0, line.account, fmt.text)
             label = entry_label(
-                text, result.options.balance_date, line.inventory_class, line.step
+                text,
+                result.options.balance_date,
+                line.inventory_class,
+                line.step,
+                meta["date_format"],
             )
             sheet.write(row, 1, label, fmt.text)
             sheet.write_number(row, 2, line.debit, fmt.money_blank)

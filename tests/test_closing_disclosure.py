@@ -13,7 +13,7 @@ class TestClosingDisclosure(NordicStockClosingCase):
 
     def _workbook(self, closing):
         action = closing.action_download_xlsx()
-        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+        attachment_id = int(action["url"].rsplit("/", 1)[1])
         raw = self.env["ir.attachment"].browse(attachment_id).raw
         return openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
 

@@ -289,6 +289,68 @@ class TestDemoCli(TransactionCase):
         lines = {line.product_id.default_code: line for line in closing.line_ids}
         return company, closing, lines
 
+    # -- the companies' language ----------------------------------------------
+    def test_demo_companies_in_their_language(self):
+        """Each company's chart reads in its language (the language installed
+        before the chart: names from the chart's own translations, Odoo's
+        l10n_*/data/template CSV files) and its categories are named in it."""
+        expected = {
+            # chart key: (account code, its name, {category names})
+            "no": (
+                "1460",
+                "Innkjøpte varer for videresalg",
+                {
+                    "Råvarer (AVCO)",
+                    "Ferdige egentilvirkede varer (FIFO)",
+                    "Innkjøpte varer for videresalg (FIFO)",
+                },
+            ),
+            "se_K2": (
+                "1460",
+                "Lager av handelsvaror",
+                {
+                    "Råvaror (AVCO)",
+                    "Tillsatsmaterial och förnödenheter (AVCO)",
+                    "Handelsvaror (FIFO)",
+                },
+            ),
+            "dk": (
+                "6140",
+                "Fremstillede varer og handelsvarer",
+                {
+                    "Råvarer (FIFO)",
+                    "Fremstillede varer (FIFO)",
+                    "Handelsvarer (FIFO)",
+                    "Varer under fremstilling (FIFO)",
+                },
+            ),
+            "fi": ("1531", "Tavarat", {"Aineet (FIFO)", "Tavarat (FIFO)"}),
+        }
+        for key, (code, account_name, category_names) in expected.items():
+            spec = self.demo["companies"][key]
+            if self.env["ir.module.module"]._get(spec["module"]).state != "installed":
+                continue
+            with self.subTest(company=key):
+                company = self.env.ref(
+                    f"l10n_nordic_stock_closing.demo_company_{key.lower()}"
+                )
+                Account = (
+                    self.env["account.account"]
+                    .with_company(company)
+                    .with_context(lang=spec["lang"])
+                )
+                account = Account.search(
+                    [*Account._check_company_domain(company), ("code", "=", code)]
+                )
+                self.assertEqual(account.name, account_name)
+                products = self.env["product.product"].search(
+                    [("company_id", "=", company.id)]
+                )
+                self.assertEqual(
+                    set(products.categ_id.mapped("name")),
+                    {f"{spec['name']} / {name}" for name in category_names},
+                )
+
     # -- the companies -------------------------------------------------------
     def test_demo_no(self):
         """Norway: raw materials on AVCO, the rest on FIFO (two command-line runs);

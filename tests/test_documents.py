@@ -141,7 +141,9 @@ class TestNordicClosingDocuments(NordicReportCase):
         # nothing left: the next run does nothing
         self.assertFalse(self.Closing._cron_render_documents())
         download = document.with_user(self.accountant).action_download()
-        self.assertEqual(download["url"], f"/web/content/{attachment.id}?download=true")
+        self.assertEqual(
+            download["url"], f"/l10n_nordic_stock_closing/download/{attachment.id}"
+        )
 
     def test_a_reader_may_queue_and_gets_the_document_in_its_language(self):
         """Who may print may queue: an accounting reader, who may not change the
@@ -218,8 +220,11 @@ class TestNordicClosingDocuments(NordicReportCase):
         whatever the threshold."""
         action = self.closing.with_user(self.auditor).action_download_count_list_xlsx()
         (attachment,) = self._attachments()
-        self.assertEqual(action["url"], f"/web/content/{attachment.id}?download=true")
-        self.assertEqual(attachment.name, "Count list - Nordvare AS - 2025-12-31.xlsx")
+        self.assertEqual(
+            action["url"], f"/l10n_nordic_stock_closing/download/{attachment.id}"
+        )
+        # the date as en_US writes it (12/31/2025), no slash in a file name
+        self.assertEqual(attachment.name, "Count list - Nordvare AS - 12-31-2025.xlsx")
         book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
         rows = [list(row) for row in book.active.iter_rows(values_only=True)]
         self.assertEqual(

@@ -168,7 +168,9 @@ class ClosingIntegrityCase(NordicStockClosingCase):
         )
 
     def _download_id(self, action):
-        match = re.search(r"/web/content/(\d+)", action["url"])
+        match = re.fullmatch(
+            r"/l10n_nordic_stock_closing/download/(\d+)", action["url"]
+        )
         self.assertTrue(match, action["url"])
         return int(match.group(1))
 

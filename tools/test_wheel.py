@@ -129,7 +129,7 @@ def test_the_manifest_and_every_file_it_loads(addon_files):
 
 
 def test_python_packages_translations_and_static(addon_files):
-    for package in ("models", "wizards", "reports", "tests"):
+    for package in ("models", "wizards", "reports", "controllers", "tests"):
         expected = _repo_files(f"{package}/*.py")
         assert f"{package}/__init__.py" in expected
         assert expected <= addon_files, sorted(expected - addon_files)

@@ -1,0 +1,94 @@
+"""Dates as each language writes them: Odoo's res.lang date formats of nb_NO
+(31.12.2025), sv_SE (2025-12-31, SS-ISO 8601), da_DK (31-12-2025) and fi_FI
+(31.12.2025); English in ISO 8601 unless Odoo passes its own pattern."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+from nordic_closing import ClosingOptions, ItemStock, compute_closing
+from nordic_closing.dates import format_date
+from nordic_closing.workbook import write_workbook
+
+BALANCE_DATE = date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nb", "31.12.2025"),
+        ("sv", "2025-12-31"),
+        ("da", "31-12-2025"),
+        ("fi", "31.12.2025"),
+        ("en", "2025-12-31"),
+        ("de", "2025-12-31"),  # not a language of the engine: ISO 8601
+    ],
+)
+def test_format_date_per_language(lang, expected):
+    assert format_date(BALANCE_DATE, lang) == expected
+
+
+def test_format_date_with_a_pattern():
+    # Odoo's en_US pattern
+    assert format_date(BALANCE_DATE, "en", "%m/%d/%Y") == "12/31/2025"
+
+
+def _closing(lang, date_format=None):
+    """10 units at 100 of goods for resale in Norway, an empty ledger: 1460
+    debit 1,000 / 4390 credit 1,000, one pair of lines."""
+    items = [ItemStock("A", "goods_for_resale", D(10), D("1000.00"))]
+    options = ClosingOptions(
+        country="NO", balance_date=BALANCE_DATE, lang=lang, date_format=date_format
+    )
+    return compute_closing(items, options, ledger={})
+
+
+@pytest.mark.parametrize(
+    ("lang", "date_format", "start"),
+    [
+        ("nb", None, "Varelageravslutning 31.12.2025: "),
+        ("sv", None, "Lagerbokslut 2025-12-31: "),
+        ("da", None, "Lagerafslutning 31-12-2025: "),
+        ("fi", None, "Varaston tilinpäätös 31.12.2025: "),
+        ("en", None, "Inventory closing 2025-12-31: "),
+        ("en", "%m/%d/%Y", "Inventory closing 12/31/2025: "),
+    ],
+)
+def test_entry_labels_dated_in_the_language(lang, date_format, start):
+    result = _closing(lang, date_format)
+    assert len(result.entry) == 2
+    for line in result.entry:
+        assert line.label.startswith(start), line.label
+
+
+def _workbook_entry_labels(result, tmp_path, lang, meta=None):
+    path = tmp_path / "closing.xlsx"
+    write_workbook(result, path, lang=lang, meta=meta)
+    sheet = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+    return [
+        cell
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str) and ": " in cell and cell[0].isalpha()
+    ]
+
+
+def test_workbook_entry_in_its_own_language(tmp_path):
+    """The command line's entry is English; its workbook in Norwegian dates the
+    entry's texts as Norwegian does."""
+    labels = _workbook_entry_labels(_closing("en"), tmp_path, "nb")
+    entry = [text for text in labels if text.startswith("Varelageravslutning ")]
+    assert len(entry) == 2
+    for text in entry:
+        assert text.startswith("Varelageravslutning 31.12.2025: "), text
+
+
+def test_workbook_entry_with_odoos_pattern(tmp_path):
+    labels = _workbook_entry_labels(
+        _closing("en", "%m/%d/%Y"), tmp_path, "en", {"date_format": "%m/%d/%Y"}
+    )
+    entry = [text for text in labels if text.startswith("Inventory closing ")]
+    assert len(entry) == 2
+    for text in entry:
+        assert text.startswith("Inventory closing 12/31/2025: "), text
