@@ -466,7 +466,7 @@ def test_danish_workbook_shows_the_tax_groups(run, tmp_path):
     assert list(book) == [
         "Oversigt",
         "Varer post for post",
-        "Vareforbrug",
+        "Vareforbrugsopgørelse",
         "Skat",
         "Principper",
     ]
