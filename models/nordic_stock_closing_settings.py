@@ -13,7 +13,7 @@ from ..nordic_closing import (
     ClosingOptions,
     ObsolescenceBand,
 )
-from ..nordic_closing.closing import format_bands
+from ..nordic_closing.closing import METHOD_ORDER, format_bands
 from ..nordic_closing.frameworks import STOCK_RESERVE
 from ..nordic_closing.labels import language_of
 from .nordic_stock_closing import _dec
@@ -56,11 +56,15 @@ class NordicStockClosingSettings(models.Model):
 
     def _nordic_options(self, accounts_by_class, categories):
         """The engine's options from the settings kept on the closing."""
-        class_methods = {}
+        class_methods, mix = {}, {}
         for info in categories.values():
-            # a class whose categories mix methods is stated as FIFO's
+            # a class whose categories mix methods is stated as FIFO's, and its
+            # principles name every method its products use
             if class_methods.get(info["class"]) != "fifo":
                 class_methods[info["class"]] = info["cost_method"]
+            methods = mix.setdefault(info["class"], [])
+            if info["cost_method"] not in methods:
+                methods.append(info["cost_method"])
         country, code = self.framework.split("_", 1)
         fixed_values = {
             role: Decimal(value)
@@ -72,6 +76,11 @@ class NordicStockClosingSettings(models.Model):
             framework=code,
             method="fifo",
             class_methods=class_methods,
+            class_method_mix={
+                cls: tuple(sorted(methods, key=METHOD_ORDER.index))
+                for cls, methods in mix.items()
+                if len(methods) > 1
+            },
             fiscal_year_start=self.fiscal_year_start,
             rule_97=self.rule_97 or "off",
             obsolescence_bands=tuple(

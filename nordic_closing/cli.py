@@ -123,7 +123,7 @@ def build_parser():
         "--lang",
         choices=LANGUAGES,
         default="en",
-        help="language of the workbook",
+        help="language of the workbook, the entry's texts and the notes",
     )
     return parser
 
@@ -158,6 +158,7 @@ def close_from_files(args):
         if args.fixed_value_tolerance is None
         else parse_percent(args.fixed_value_tolerance, "--fixed-value-tolerance"),
         k1_recognise=args.k1_recognise,
+        lang=args.lang,
     )
     products = read_moves(args.moves)
     prices, nrv_path = read_nrv(args.nrv) if args.nrv else ({}, None)

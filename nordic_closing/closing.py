@@ -24,12 +24,14 @@ from .frameworks import (
     check_rule_97,
     get_framework,
 )
-from .labels import entry_label, labels
+from .labels import entry_label, format_amount, labels
 from .money import ZERO, allocate, percent, round_money
 from .reference import chart_accounts, k1_threshold
 from .valuation import PRODUCED_CLASSES
 
 RATE_97 = Decimal("0.97")
+#: the cost methods in the order the principles name them
+METHOD_ORDER = ("fifo", "average", "standard")
 #: The stock equation of a class, in the order accountants read it.
 EQUATION_FIELDS = (
     "opening_value",
@@ -51,12 +53,47 @@ class ObsolescenceBand:
 
 
 def methods_used(options, classes):
-    """``{method: [inventory classes]}`` of the classes valued, in their order."""
+    """``{method: [inventory classes]}`` of the classes valued, in their order; a
+    class whose products use several methods (``class_method_mix``) under each."""
     used = {}
     for cls in classes:
-        method = options.class_methods.get(cls.inventory_class, options.method)
-        used.setdefault(method, []).append(cls.inventory_class)
+        for method in class_methods_of(options, cls.inventory_class):
+            if cls.inventory_class not in used.setdefault(method, []):
+                used[method].append(cls.inventory_class)
     return used or {options.method: []}
+
+
+def class_methods_of(options, inventory_class):
+    """The cost methods the products of ``inventory_class`` use."""
+    return options.class_method_mix.get(inventory_class) or (
+        options.class_methods.get(inventory_class, options.method),
+    )
+
+
+def methods_named(text, used, sentence=True):
+    """``{method: [inventory classes]}`` as ``text`` (``labels``) writes it, in a
+    sentence: "weighted average (Raw materials and consumables)"."""
+
+    def name(method):
+        word = text[method]
+        if not sentence or word[1:2].isupper():
+            return word
+        return word[:1].lower() + word[1:]
+
+    return "; ".join(
+        f"{name(method)} ({', '.join(text.get(c, c) for c in classes)})"
+        if classes
+        else name(method)
+        for method, classes in used.items()
+    )
+
+
+def _products_named(text, products, shown=10):
+    """At most ``shown`` products by name, then how many more."""
+    listed = ", ".join(products[:shown])
+    if len(products) <= shown:
+        return listed
+    return text["note_and_more"].format(list=listed, count=len(products) - shown)
 
 
 def format_bands(bands):
@@ -72,6 +109,10 @@ class ClosingOptions:
     method: str = "fifo"
     # {inventory_class: fifo, average or standard} where a class differs from method
     class_methods: dict = field(default_factory=dict)
+    # {inventory_class: (fifo, average, ...)} where a class's products use several
+    # methods (Odoo: categories of one class with different costing methods); the
+    # principles and notes name each
+    class_method_mix: dict = field(default_factory=dict)
     fiscal_year_start: date | None = None
     rule_97: str = "off"  # off, contra, reserve (Sweden)
     obsolescence_bands: tuple = ()
@@ -743,9 +784,14 @@ def _apply_fixed_values(framework, options, classes, results, notes):
         for result in results:
             if result.stock.inventory_class == inventory_class:
                 result.write_down, result.reason = ZERO, "fixed_value"
+        text, lang = labels(options.lang), options.lang
         notes.append(
-            f"{inventory_class}: carried at the fixed value {fixed:,.2f} "
-            f"(actual acquisition value {actual:,.2f}; {framework.fixed_value_rule})"
+            text["note_fixed_value"].format(
+                cls=text.get(inventory_class, inventory_class),
+                fixed=format_amount(fixed, lang),
+                actual=format_amount(actual, lang),
+                rule=framework.fixed_value_rule,
+            )
         )
 
 
@@ -758,6 +804,7 @@ def _apply_rule_97(framework, options, classes, results, notes):
             "cannot be combined with fixed values (ÅRL 4:12): remove one of them",
             source="--rule-97",
         )
+    text, lang = labels(options.lang), options.lang
     acquisition = sum((c.closing_acquisition_value for c in classes.values()), ZERO)
     main = sum((c.closing_value for c in classes.values()), ZERO)
     alternative = round_money(acquisition * RATE_97)
@@ -780,20 +827,19 @@ def _apply_rule_97(framework, options, classes, results, notes):
             cls.write_down_97 = share
             cls.write_down = share if rule.mode == "contra" else ZERO
         notes.append(
-            f"97 % rule (IL 17:4): 97 % of the acquisition value {acquisition:,.2f} is "
-            f"{alternative:,.2f}, lower than the main rule {main:,.2f}; the 3 % "
-            f"({rule.allowance:,.2f}) is booked "
-            + (
-                "on the contra accounts"
-                if rule.mode == "contra"
-                else "as untaxed stock reserve"
+            text["note_rule_97"].format(
+                acquisition=format_amount(acquisition, lang),
+                alternative=format_amount(alternative, lang),
+                main=format_amount(main, lang),
+                allowance=format_amount(rule.allowance, lang),
+                booked=text[f"note_rule_97_{rule.mode}"],
             )
         )
-    if any(m != "fifo" for m in methods_used(options, classes.values())):
+    used = methods_used(options, classes.values())
+    not_fifo = {method: used[method] for method in used if method != "fifo"}
+    if not_fifo:
         notes.append(
-            "97 % rule computed on the average-cost acquisition value: IL 17:3 "
-            "presumes "
-            "FIFO; check that the two do not differ materially"
+            text["note_rule_97_not_fifo"].format(methods=methods_named(text, not_fifo))
         )
     return rule
 
@@ -812,9 +858,14 @@ def _apply_k1(framework, options, classes, results, notes):
             cls.write_down_97 = ZERO
         for result in results:
             result.write_down, result.reason = ZERO, "k1"
+        text, lang = labels(options.lang), options.lang
         notes.append(
-            f"K1: the stock's acquisition value {total:,.2f} is at most the threshold "
-            f"{threshold:,.2f} for {year} ({source}); it is not recognised"
+            text["note_k1"].format(
+                total=format_amount(total, lang),
+                threshold=format_amount(threshold, lang),
+                year=year,
+                source=source,
+            )
         )
     return {
         "year": year,
@@ -894,11 +945,8 @@ def _tax_bases(framework, options, results, principles, notes):
                 field="replacement_cost",
             )
     if missing:
-        notes.append(
-            "Denmark (varelagerloven § 1): no dagspris (replacement cost) yet for "
-            f"{', '.join(missing)} of a product group valued at dagspris: valued for "
-            "tax at cost until it is entered"
-        )
+        text = labels(options.lang)
+        notes.append(text["note_no_dagspris"].format(products=", ".join(missing)))
 
 
 def _tax_groups(options, results, principles, notes):
@@ -913,16 +961,19 @@ def _tax_groups(options, results, principles, notes):
         group.book_value += result.value
         group.tax_value += result.tax_value
         group.item_count += 1
-    methods_at_cost = {
-        options.class_methods.get(r.stock.inventory_class, options.method)
-        for r in results
-        if r.tax_basis != "dagspris"
-    }
-    if methods_at_cost - {"fifo"}:
+    text = labels(options.lang)
+    at_cost = {}
+    for r in results:
+        if r.tax_basis == "dagspris":
+            continue
+        for method in class_methods_of(options, r.stock.inventory_class):
+            classes = at_cost.setdefault(method, [])
+            if r.stock.inventory_class not in classes:
+                classes.append(r.stock.inventory_class)
+    not_fifo = {method: at_cost[method] for method in at_cost if method != "fifo"}
+    if not_fifo:
         notes.append(
-            "varelagerloven § 1: the tax value at purchase or manufacturing price is "
-            "accepted on FIFO only (Den juridiske vejledning C.C.2.3.1.6); it is "
-            "computed here on the average cost: recompute it on FIFO for the return"
+            text["note_dagspris_not_fifo"].format(methods=methods_named(text, not_fifo))
         )
     obsolete = [
         r.stock.product
@@ -932,13 +983,10 @@ def _tax_groups(options, results, principles, notes):
         and r.stock.replacement_cost < r.stock.unit_cost
     ]
     if obsolete:
-        shown = ", ".join(obsolete[:10])
-        more = f" and {len(obsolete) - 10} more" if len(obsolete) > 10 else ""
         notes.append(
-            f"varelagerloven § 1: {shown}{more} written down and taken for tax at a "
-            "dagspris below cost: where that is the dagspris of equivalent obsolete "
-            "goods (ukurante varer), disclose them with the tax return (Den "
-            "juridiske vejledning C.C.2.3.1.6)"
+            text["note_dagspris_obsolete"].format(
+                products=_products_named(text, obsolete)
+            )
         )
     return list(groups.values())
 

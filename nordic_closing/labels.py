@@ -7,7 +7,7 @@ optællingsliste, varelagerregulering, ukurante varer, nedskrivning; inventaario
 varaston muutos, epäkuranttius, arvonalennus.
 """
 
-LANGUAGES = ("en", "nb", "sv", "da", "fi")
+from .glossary import LANGUAGES, terms
 
 LABELS = {
     # sheet names (at most 31 characters, no []:*?/\)
@@ -29,7 +29,7 @@ LABELS = {
         "Stock equation",
         "Lagerligning",
         "Lagerekvation",
-        "Vareforbrug",
+        "Vareforbrugsopgørelse",
         "Varastolaskelma",
     ),
     "sheet_tax": ("Tax", "Skatt", "Skatt", "Skat", "Verotus"),
@@ -149,14 +149,8 @@ LABELS = {
         "Lagerafslutning",
         "Varaston tilinpäätös",
     ),
-    "company": ("Company", "Selskap", "Företag", "Virksomhed", "Yritys"),
-    "balance_date": (
-        "Balance date",
-        "Balansedag",
-        "Balansdag",
-        "Balancedag",
-        "Tilinpäätöspäivä",
-    ),
+    "company": terms("company"),
+    "balance_date": terms("balance_date"),
     "fiscal_year": (
         "Fiscal year",
         "Regnskapsår",
@@ -164,13 +158,7 @@ LABELS = {
         "Regnskabsår",
         "Tilikausi",
     ),
-    "framework": (
-        "Framework",
-        "Regelverk",
-        "Regelverk",
-        "Regnskabsgrundlag",
-        "Tilinpäätösnormisto",
-    ),
+    "framework": terms("framework"),
     "method": (
         "Cost flow",
         "Kostnadsflyt",
@@ -207,7 +195,7 @@ LABELS = {
         "Standardkostpris",
         "Standardikustannus",
     ),
-    "entry_number": ("Journal entry", "Bilag", "Verifikation", "Bilag", "Tosite"),
+    "entry_number": terms("journal_entry"),
     "not_posted": (
         "not posted",
         "ikke bokført",
@@ -216,44 +204,26 @@ LABELS = {
         "ei kirjattu",
     ),
     "currency": ("Currency", "Valuta", "Valuta", "Valuta", "Valuutta"),
-    "classes": (
-        "Inventory classes",
-        "Lagerklasser",
-        "Lagerklasser",
-        "Lagerklasser",
-        "Varastoluokat",
-    ),
+    "classes": terms("inventory_classes"),
     "entry": (
         "Change-in-inventory entry",
         "Bilag for beholdningsendring",
-        "Verifikation lagerförändring",
-        "Bilag for varelagerregulering",
-        "Varaston muutoksen tosite",
+        "Verifikation för lagerförändring",
+        "Postering af varelagerregulering",
+        "Varaston muutoksen kirjaus",
     ),
     "no_entry": (
         "Nothing to book: the ledger already shows the closing values.",
-        "Ingenting å bokføre: hovedboken viser allerede sluttverdiene.",
-        "Inget att bokföra: huvudboken visar redan de utgående värdena.",
-        "Intet at bogføre: hovedbogen viser allerede slutværdierne.",
-        "Ei kirjattavaa: pääkirja näyttää jo loppuarvot.",
+        "Ingenting å bokføre: hovedboken viser allerede utgående beholdning.",
+        "Inget att bokföra: huvudboken visar redan utgående lager.",
+        "Intet at bogføre: hovedbogen viser allerede varebeholdningen ultimo.",
+        "Ei kirjattavaa: pääkirja näyttää jo loppuvaraston arvot.",
     ),
     "notes": ("Notes", "Merknader", "Anmärkningar", "Bemærkninger", "Huomautukset"),
     "page": ("Page", "Side", "Sida", "Side", "Sivu"),
     # columns
-    "inventory_class": (
-        "Inventory class",
-        "Lagerklasse",
-        "Lagerklass",
-        "Lagerklasse",
-        "Varastoluokka",
-    ),
-    "inventory_account": (
-        "Inventory account",
-        "Lagerkonto",
-        "Lagerkonto",
-        "Lagerkonto",
-        "Varastotili",
-    ),
+    "inventory_class": terms("inventory_class"),
+    "inventory_account": terms("inventory_account"),
     "accounts": (
         "Accounts (inventory / write-down / change)",
         "Kontoer (lager / nedskrivning / beholdningsendring)",
@@ -307,13 +277,7 @@ LABELS = {
         "Kostpris pr. enhed",
         "Hankintameno / yksikkö",
     ),
-    "acquisition_value": (
-        "Acquisition value",
-        "Anskaffelseskost",
-        "Anskaffningsvärde",
-        "Kostpris",
-        "Hankintameno",
-    ),
+    "acquisition_value": terms("acquisition_value"),
     "nrv": (
         "Net realisable value per unit",
         "Virkelig verdi per enhet",
@@ -324,34 +288,16 @@ LABELS = {
     "replacement_cost": (
         "Replacement cost per unit",
         "Gjenanskaffelseskost per enhet",
-        "Återanskaffningsvärde per enhet",
+        "Återanskaffningskostnad per enhet",
         "Genanskaffelsesværdi pr. enhed",
         "Jälleenhankintameno / yksikkö",
     ),
-    "write_down": (
-        "Write-down",
-        "Nedskrivning",
-        "Nedskrivning",
-        "Nedskrivning",
-        "Arvonalennus",
-    ),
+    "write_down": terms("write_down"),
     "reason": ("Reason", "Årsak", "Orsak", "Årsag", "Syy"),
     "value": ("Value", "Verdi", "Värde", "Værdi", "Arvo"),
-    "opening_value": (
-        "Opening value",
-        "Inngående beholdning",
-        "Ingående lager",
-        "Varebeholdning primo",
-        "Alkuvarasto",
-    ),
-    "purchases": ("Purchases", "Innkjøp", "Inköp", "Køb", "Ostot"),
-    "purchases_or_production": (
-        "Purchases / production",
-        "Innkjøp / tilvirkning",
-        "Inköp / tillverkning",
-        "Køb / fremstilling",
-        "Ostot / valmistus",
-    ),
+    "opening_value": terms("opening_value"),
+    "purchases": terms("purchases"),
+    "purchases_or_production": terms("purchases_or_production"),
     "note": ("Note", "Merknad", "Anmärkning", "Bemærkning", "Huomautus"),
     "produced": (
         "production",
@@ -360,50 +306,21 @@ LABELS = {
         "fremstilling",
         "valmistus",
     ),
-    "closing_acquisition_value": (
-        "Closing acquisition value",
-        "Utgående anskaffelseskost",
-        "Utgående anskaffningsvärde",
-        "Kostpris ultimo",
-        "Loppuvaraston hankintameno",
-    ),
-    "closing_value": (
-        "Closing value",
-        "Utgående beholdning",
-        "Utgående lager",
-        "Varebeholdning ultimo",
-        "Loppuvarasto",
-    ),
-    "cost_of_goods_sold": (
-        "Cost of goods sold",
-        "Varekostnad",
-        "Kostnad sålda varor",
-        "Vareforbrug",
-        "Aineet, tarvikkeet ja tavarat",
-    ),
-    "change": (
-        "Change in inventory",
-        "Beholdningsendring",
-        "Lagerförändring",
-        "Varelagerregulering",
-        "Varaston muutos",
-    ),
+    "closing_acquisition_value": terms("closing_acquisition_value"),
+    "closing_value": terms("closing_value"),
+    "cost_of_goods_sold": terms("cost_of_goods_sold"),
+    "change": terms("change"),
     "equation_note": (
         "Cost of goods sold = opening value + purchases − closing value",
         "Varekostnad = inngående beholdning + innkjøp − utgående beholdning",
         "Kostnad sålda varor = ingående lager + inköp − utgående lager",
         "Vareforbrug = varebeholdning primo + køb − varebeholdning ultimo",
-        "Aineet, tarvikkeet ja tavarat = alkuvarasto + ostot − loppuvarasto",
+        "Aineiden, tarvikkeiden ja tavaroiden käyttö = alkuvarasto + ostot − "
+        "loppuvarasto",
     ),
     # entry lines
     # one term per thing: the closing's name on the form, the PDFs and the entry
-    "entry_label": (
-        "Inventory closing",
-        "Varelageravslutning",
-        "Lagerbokslut",
-        "Lagerafslutning",
-        "Varaston tilinpäätös",
-    ),
+    "entry_label": terms("inventory_closing"),
     "step_acquisition_value": (
         "acquisition value",
         "anskaffelseskost",
@@ -426,27 +343,9 @@ LABELS = {
         "varastovaraus (97 %:n sääntö, IL 17:4)",
     ),
     # reasons
-    "reason_nrv": (
-        "Net realisable value",
-        "Virkelig verdi",
-        "Nettoförsäljningsvärde",
-        "Nettorealisationsværdi",
-        "Todennäköinen luovutushinta",
-    ),
-    "reason_replacement_cost": (
-        "Replacement cost",
-        "Gjenanskaffelseskost",
-        "Återanskaffningsvärde",
-        "Genanskaffelsesværdi",
-        "Jälleenhankintameno",
-    ),
-    "reason_obsolescence": (
-        "Obsolescence",
-        "Ukurans",
-        "Inkurans",
-        "Ukurans",
-        "Epäkuranttius",
-    ),
+    "reason_nrv": terms("nrv"),
+    "reason_replacement_cost": terms("replacement_cost"),
+    "reason_obsolescence": terms("obsolescence"),
     "reason_group": (
         "Group valuation",
         "Gruppevurdering",
@@ -567,24 +466,12 @@ LABELS = {
     "tax_no_title": (
         "Tax value against accounting value (sktl § 14-5)",
         "Skattemessig verdi mot regnskapsmessig verdi (sktl. § 14-5)",
-        "Skattemässigt värde mot bokfört värde (sktl § 14-5)",
+        "Skattemässigt värde mot redovisat värde (sktl § 14-5)",
         "Skattemæssig værdi mod regnskabsmæssig værdi (sktl § 14-5)",
         "Verotusarvo ja kirjanpitoarvo (sktl § 14-5)",
     ),
-    "accounting_value": (
-        "Accounting value",
-        "Regnskapsmessig verdi",
-        "Bokfört värde",
-        "Regnskabsmæssig værdi",
-        "Kirjanpitoarvo",
-    ),
-    "tax_value": (
-        "Tax value",
-        "Skattemessig verdi",
-        "Skattemässigt värde",
-        "Skattemæssig værdi",
-        "Verotusarvo",
-    ),
+    "accounting_value": terms("accounting_value"),
+    "tax_value": terms("tax_value"),
     "temporary_difference": (
         "Temporary difference",
         "Midlertidig forskjell",
@@ -612,13 +499,7 @@ LABELS = {
         "Skattemæssig værdi pr. varegruppe (varelagerloven § 1)",
         "Verotusarvo tuoteryhmittäin (varelagerloven § 1)",
     ),
-    "tax_group": (
-        "Product group",
-        "Varegruppe",
-        "Varugrupp",
-        "Varegruppe",
-        "Tuoteryhmä",
-    ),
+    "tax_group": terms("product_group"),
     "tax_principle": ("Principle", "Prinsipp", "Princip", "Princip", "Periaate"),
     "tax_principle_dagspris": (
         "Replacement price at the year end (dagspris)",
@@ -641,7 +522,7 @@ LABELS = {
         "Fremstillingspris (FIFO)",
         "Valmistushinta (FIFO)",
     ),
-    "difference": ("Difference", "Forskjell", "Skillnad", "Forskel", "Erotus"),
+    "difference": terms("difference"),
     "tax_dk_note": (
         "The company chooses the principle per product group each year and states a "
         "change in its tax return; deductible VAT is not part of the value "
@@ -662,7 +543,7 @@ LABELS = {
     "tax_fi_title": (
         "Tax value against book value (EVL 28 §)",
         "Skattemessig verdi mot regnskapsmessig verdi (EVL 28 §)",
-        "Skattemässigt värde mot bokfört värde (EVL 28 §)",
+        "Skattemässigt värde mot redovisat värde (EVL 28 §)",
         "Skattemæssig værdi mod regnskabsmæssig værdi (EVL 28 §)",
         "Verotusarvo ja kirjanpitoarvo (EVL 28 §)",
     ),
@@ -672,7 +553,7 @@ LABELS = {
         "Den skattemessige verdien følger samme laveste verdi som regnskapet (EVL 28 "
         "§, EVL 14 §: FIFO) og er den regnskapsmessige verdien.",
         "Det skattemässiga värdet följer samma lägsta värde som bokföringen (EVL 28 "
-        "§, EVL 14 §: FIFU) och är det bokförda värdet.",
+        "§, EVL 14 §: FIFU) och är det redovisade värdet.",
         "Den skattemæssige værdi følger samme laveste værdi som regnskabet (EVL 28 "
         "§, EVL 14 §: FIFO) og er den regnskabsmæssige værdi.",
         "Verotusarvo määräytyy saman alimman arvon mukaan kuin kirjanpidossa (EVL 28 "
@@ -711,7 +592,7 @@ LABELS = {
         "Varelager er vurdert til laveste av anskaffelseskost, gjenanskaffelseskost "
         "og sannsynlig salgspris, post for post (KPL 5:6 §).",
         "Varulagret har värderats till det lägsta av anskaffningsvärdet, "
-        "återanskaffningsvärdet och det sannolika försäljningspriset, post för post "
+        "återanskaffningskostnaden och det sannolika försäljningspriset, post för post "
         "(KPL 5:6 §).",
         "Varebeholdninger måles til den laveste af kostpris, genanskaffelsesværdi og "
         "sandsynlig salgspris, post for post (KPL 5:6 §).",
@@ -806,7 +687,7 @@ LABELS = {
         "Gjenanskaffelsesverdi mot anskaffelseskost per balansepost ({rule})",
         "Återanskaffningsvärde mot anskaffningsvärde per balanspost ({rule})",
         "Genanskaffelsesværdi mod kostpris pr. balancepost ({rule})",
-        "Jälleenhankintahinta ja hankintameno tase-erittäin ({rule})",
+        "Jälleenhankintameno ja hankintameno tase-erittäin ({rule})",
     ),
     "balance_sheet_line": (
         "Balance-sheet line",
@@ -815,38 +696,162 @@ LABELS = {
         "Balancepost",
         "Tase-erä",
     ),
-    "replacement_value": (
-        "Replacement value",
-        "Gjenanskaffelsesverdi",
-        "Återanskaffningsvärde",
-        "Genanskaffelsesværdi",
-        "Jälleenhankintahinta",
-    ),
+    "replacement_value": terms("replacement_value"),
     "disclosure_note": (
         "Replacement value: quantity × replacement cost per unit at the balance "
         "date; an item without one counts at cost.",
         "Gjenanskaffelsesverdi: antall × gjenanskaffelseskost per enhet på "
         "balansedagen; en vare uten den regnes til anskaffelseskost.",
-        "Återanskaffningsvärde: antal × återanskaffningsvärde per enhet på "
+        "Återanskaffningsvärde: antal × återanskaffningskostnad per enhet på "
         "balansdagen; en artikel utan det räknas till anskaffningsvärdet.",
         "Genanskaffelsesværdi: antal × genanskaffelsesværdi pr. enhed på "
         "balancedagen; en vare uden den regnes til kostpris.",
-        "Jälleenhankintahinta: määrä × jälleenhankintameno yksikköä kohden "
+        "Jälleenhankintameno: määrä × jälleenhankintameno yksikköä kohden "
         "tilinpäätöspäivänä; nimike ilman sitä lasketaan hankintamenoon.",
     ),
-    "count_list": (
-        "Count list",
-        "Varetellingsliste",
-        "Inventeringslista",
-        "Optællingsliste",
-        "Inventaariolista",
-    ),
+    "count_list": terms("count_list"),
     "counted": (
         "Counted quantity",
         "Opptalt antall",
         "Inventerat antal",
         "Optalt antal",
         "Inventoitu määrä",
+    ),
+    # the engine's notes on the valuation ({placeholders}: amounts already written
+    # as the language writes them, format_amount)
+    "note_fixed_value": (
+        "{cls}: carried at the fixed value {fixed} (actual acquisition value "
+        "{actual}; {rule})",
+        "{cls}: ført til fast verdi {fixed} (faktisk anskaffelseskost {actual}; "
+        "{rule})",
+        "{cls}: har tagits upp till fast värde {fixed} (faktiskt anskaffningsvärde "
+        "{actual}; {rule})",
+        "{cls}: ført til fast værdi {fixed} (faktisk kostpris {actual}; {rule})",
+        "{cls}: merkitty kiinteään arvoon {fixed} (todellinen hankintameno "
+        "{actual}; {rule})",
+    ),
+    "note_rule_97": (
+        "97 % rule (IL 17:4): 97 % of the acquisition value {acquisition} is "
+        "{alternative}, lower than the main rule {main}; the 3 % ({allowance}) is "
+        "booked {booked}",
+        "97 %-regelen (IL 17:4): 97 % av anskaffelseskosten {acquisition} er "
+        "{alternative}, lavere enn hovedregelen {main}; de 3 % ({allowance}) er "
+        "bokført {booked}",
+        "Alternativregeln (IL 17:4): 97 % av anskaffningsvärdet {acquisition} är "
+        "{alternative}, lägre än huvudregeln {main}; de 3 % ({allowance}) har "
+        "bokförts {booked}",
+        "97 %-reglen (IL 17:4): 97 % af kostprisen {acquisition} er {alternative}, "
+        "lavere end hovedreglen {main}; de 3 % ({allowance}) er bogført {booked}",
+        "97 %:n sääntö (IL 17:4): 97 % hankintamenosta {acquisition} on "
+        "{alternative}, vähemmän kuin pääsäännön mukainen arvo {main}; 3 % "
+        "({allowance}) on kirjattu {booked}",
+    ),
+    "note_rule_97_contra": (
+        "on the contra accounts",
+        "på motkontoene",
+        "på lagrets värdeminskningskonton",
+        "på modkontiene",
+        "vähennystileille",
+    ),
+    "note_rule_97_reserve": (
+        "as untaxed stock reserve",
+        "som lagerreserve",
+        "som obeskattad lagerreserv",
+        "som ubeskattet lagerreserve",
+        "verottamattomaksi varastovaraukseksi",
+    ),
+    "note_rule_97_not_fifo": (
+        "97 % rule computed on the acquisition value by {methods}: IL 17:3 presumes "
+        "FIFO; check that the two do not differ materially",
+        "97 %-regelen er beregnet på anskaffelseskost etter {methods}: IL 17:3 "
+        "forutsetter FIFO; kontroller at de to ikke avviker vesentlig",
+        "Alternativregeln har beräknats på anskaffningsvärdet enligt {methods}: "
+        "IL 17:3 förutsätter FIFU; kontrollera att de två inte skiljer sig "
+        "väsentligt",
+        "97 %-reglen er beregnet på kostprisen efter {methods}: IL 17:3 "
+        "forudsætter FIFO; kontrollér, at de to ikke afviger væsentligt",
+        "97 %:n sääntö on laskettu hankintamenosta, joka on määritetty "
+        "menetelmällä {methods}: IL 17:3 edellyttää FIFO-periaatetta; tarkista, "
+        "etteivät ne poikkea olennaisesti",
+    ),
+    "note_k1": (
+        "K1: the stock's acquisition value {total} is at most the threshold "
+        "{threshold} for {year} ({source}); it is not recognised",
+        "K1: varelagerets anskaffelseskost {total} er ikke over terskelen "
+        "{threshold} for {year} ({source}); det balanseføres ikke",
+        "K1: lagrets anskaffningsvärde {total} överstiger inte gränsen {threshold} "
+        "för {year} ({source}); det tas inte upp",
+        "K1: lagerets kostpris {total} er højst grænsen {threshold} for {year} "
+        "({source}); det indregnes ikke",
+        "K1: varaston hankintameno {total} ei ylitä vuoden {year} rajaa "
+        "{threshold} ({source}); sitä ei merkitä taseeseen",
+    ),
+    "note_no_dagspris": (
+        "Denmark (varelagerloven § 1): no dagspris (replacement cost) yet for "
+        "{products} of a product group valued at dagspris: valued for tax at cost "
+        "until it is entered",
+        "Danmark (varelagerloven § 1): ingen dagspris (gjenanskaffelseskost) ennå "
+        "for {products} i en varegruppe som verdsettes til dagspris: skattemessig "
+        "verdsatt til anskaffelseskost til den er registrert",
+        "Danmark (varelagerloven § 1): inget dagspris (återanskaffningskostnad) "
+        "ännu för {products} i en varugrupp som värderas till dagspris: "
+        "skattemässigt värderad till anskaffningsvärdet tills det har angetts",
+        "Varelagerloven § 1: endnu ingen dagspris (genanskaffelsesværdi) for "
+        "{products} i en varegruppe, der værdiansættes til dagspris: skattemæssigt "
+        "værdiansat til kostpris, indtil den er indtastet",
+        "Tanska (varelagerloven § 1): päivähintaa (jälleenhankintamenoa) ei vielä "
+        "ole nimikkeille {products} tuoteryhmässä, joka arvostetaan "
+        "päivähintaan: arvostettu verotuksessa hankintamenoon, kunnes se syötetään",
+    ),
+    "note_dagspris_not_fifo": (
+        "varelagerloven § 1: the tax value at purchase or manufacturing price is "
+        "accepted on FIFO only (Den juridiske vejledning C.C.2.3.1.6); it is "
+        "computed here by {methods}: recompute it on FIFO for the return",
+        "varelagerloven § 1: skattemessig verdi til innkjøps- eller "
+        "tilvirkningspris godtas bare etter FIFO (Den juridiske vejledning "
+        "C.C.2.3.1.6); her er den beregnet etter {methods}: beregn den på nytt "
+        "etter FIFO for selvangivelsen",
+        "varelagerloven § 1: skattemässigt värde till inköps- eller "
+        "tillverkningspris godtas endast enligt FIFU (Den juridiske vejledning "
+        "C.C.2.3.1.6); här har det beräknats enligt {methods}: beräkna det på nytt "
+        "enligt FIFU för deklarationen",
+        "varelagerloven § 1: den skattemæssige værdi til indkøbs- eller "
+        "fremstillingspris accepteres kun efter FIFO (Den juridiske vejledning "
+        "C.C.2.3.1.6); her er den opgjort efter {methods}: opgør den igen efter "
+        "FIFO til selvangivelsen",
+        "varelagerloven § 1: verotusarvo osto- tai valmistushintaan hyväksytään "
+        "vain FIFO-periaatteella (Den juridiske vejledning C.C.2.3.1.6); tässä se "
+        "on laskettu menetelmällä {methods}: laske se uudelleen "
+        "FIFO-periaatteella veroilmoitusta varten",
+    ),
+    "note_dagspris_obsolete": (
+        "varelagerloven § 1: {products} written down and taken for tax at a "
+        "dagspris below cost: where that is the dagspris of equivalent obsolete "
+        "goods (ukurante varer), disclose them with the tax return (Den juridiske "
+        "vejledning C.C.2.3.1.6)",
+        "varelagerloven § 1: {products} er nedskrevet og skattemessig verdsatt til "
+        "en dagspris under anskaffelseskost: der dette er dagsprisen for "
+        "tilsvarende ukurante varer, skal de oppgis sammen med selvangivelsen (Den "
+        "juridiske vejledning C.C.2.3.1.6)",
+        "varelagerloven § 1: {products} har skrivits ned och värderats "
+        "skattemässigt till ett dagspris under anskaffningsvärdet: där det är "
+        "dagspriset för motsvarande inkuranta varor ska de redovisas med "
+        "deklarationen (Den juridiske vejledning C.C.2.3.1.6)",
+        "varelagerloven § 1: {products} er nedskrevet og skattemæssigt værdiansat "
+        "til en dagspris under kostprisen: hvor det er dagsprisen for tilsvarende "
+        "ukurante varer, skal de oplyses sammen med selvangivelsen (Den juridiske "
+        "vejledning C.C.2.3.1.6)",
+        "varelagerloven § 1: nimikkeille {products} on tehty arvonalennus, ja ne "
+        "on arvostettu verotuksessa hankintamenoa alempaan päivähintaan: jos se on "
+        "vastaavien epäkuranttien tavaroiden päivähinta, ne on ilmoitettava "
+        "veroilmoituksen yhteydessä (Den juridiske vejledning C.C.2.3.1.6)",
+    ),
+    "note_and_more": (
+        "{list} and {count} more",
+        "{list} og {count} til",
+        "{list} och {count} till",
+        "{list} og {count} mere",
+        "{list} ja {count} muuta",
     ),
     "nrv_source": (
         "Source of net realisable value",
@@ -862,6 +867,24 @@ def labels(lang="en"):
     """``{key: text}`` in ``lang`` (en, nb, sv, da, fi); other languages: English."""
     index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     return {key: texts[index] for key, texts in LABELS.items()}
+
+
+#: thousands and decimal separators of each language (as Odoo's res.lang has them)
+SEPARATORS = {
+    "en": (",", "."),
+    "nb": ("\u00a0", ","),
+    "sv": ("\u00a0", ","),
+    "da": (".", ","),
+    "fi": ("\u00a0", ","),
+}
+
+
+def format_amount(value, lang="en"):
+    """An amount with two decimals as ``lang`` writes it: 12,345.67 in English,
+    12 345,67 in Norwegian, Swedish and Finnish, 12.345,67 in Danish."""
+    thousands, decimal = SEPARATORS.get(lang, SEPARATORS["en"])
+    text = f"{value:,.2f}"
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", thousands)
 
 
 def language_of(code):

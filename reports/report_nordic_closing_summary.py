@@ -1,6 +1,8 @@
 from odoo import models
 
-from ..nordic_closing.closing import EQUATION_FIELDS
+from ..nordic_closing import INVENTORY_CLASSES
+from ..nordic_closing.closing import EQUATION_FIELDS, METHOD_ORDER, methods_named
+from ..nordic_closing.labels import labels, language_of
 from .report_nordic_count_list import nordic_country
 
 
@@ -42,6 +44,7 @@ class ReportNordicClosingSummary(models.AbstractModel):
                 "alternative": closing.rule_97_alternative_value,
                 "chosen": closing.rule_97_chosen,
                 "allowance": closing.rule_97_allowance,
+                "methods": self._nordic_methods(closing),
             }
         return {
             "country": country,
@@ -57,6 +60,27 @@ class ReportNordicClosingSummary(models.AbstractModel):
             "rule_97": rule_97,
             "disclosure": disclosure,
         }
+
+    def _nordic_methods(self, closing):
+        """The cost methods the closing's items use, each with its classes, in the
+        language of ``closing``'s context: the acquisition value the 97 % rule
+        takes is at these methods (FIFO, weighted average, standard cost)."""
+        rows = self.env["nordic.stock.closing.line"]._read_group(
+            [("closing_id", "=", closing.id)], ["inventory_class", "categ_id"]
+        )
+        found = {}
+        for inventory_class, category in rows:
+            method = category.with_company(closing.company_id).property_cost_method
+            found.setdefault(method, set()).add(inventory_class)
+        used = {
+            method: [c for c in INVENTORY_CLASSES if c in found[method]]
+            for method in METHOD_ORDER
+            if method in found
+        }
+        if len(used) == 1:  # one method for the whole stock: no classes named
+            used = {method: [] for method in used}
+        text = labels(language_of(closing.env.lang))
+        return methods_named(text, used, sentence=False)
 
     def _nordic_summary_entry(self, closing):
         """The posted entry's lines when there is one, else the preview."""

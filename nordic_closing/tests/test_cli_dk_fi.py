@@ -107,6 +107,19 @@ def test_dk_a_merchandise_class_b(close):
     assert data["replacement_disclosure"] is None
 
 
+def test_dk_a_notes_and_entry_in_the_language_asked(close):
+    """``--lang da``: Z (cost 100, dagspris 65, written down) is named in a Danish
+    note and the entry's texts are Danish, not only the workbook (issue 23)."""
+    data = close(**DK_A, lang="da")
+    assert data["notes"] == [
+        "varelagerloven § 1: Z er nedskrevet og skattemæssigt værdiansat til en "
+        "dagspris under kostprisen: hvor det er dagsprisen for tilsvarende ukurante "
+        "varer, skal de oplyses sammen med selvangivelsen (Den juridiske vejledning "
+        "C.C.2.3.1.6)"
+    ]
+    assert all(line["label"].startswith("Lagerafslutning ") for line in data["entry"])
+
+
 def test_dk_a_tax_value_per_product_group(close):
     data = close(**DK_A)
     groups = {
@@ -466,7 +479,7 @@ def test_danish_workbook_shows_the_tax_groups(run, tmp_path):
     assert list(book) == [
         "Oversigt",
         "Varer post for post",
-        "Vareforbrug",
+        "Vareforbrugsopgørelse",
         "Skat",
         "Principper",
     ]
