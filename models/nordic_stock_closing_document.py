@@ -236,7 +236,7 @@ class NordicStockClosingDocuments(models.Model):
         )
         # ``kind`` is 'pdf'; 'html' in Odoo's test mode (no wkhtmltopdf there)
         name = safe_eval(report.print_report_name, {"object": self, "time": time})
-        name = f"{name}.{kind}".replace("/", "-")
+        name = f"{name}.{kind}"
         return (
             self.env["ir.attachment"]
             .sudo()
@@ -365,21 +365,38 @@ class NordicStockClosingDocuments(models.Model):
     @without_cycle_collector
     def _nordic_attach_count_list_xlsx(self):
         closing = self.with_context(lang=self._nordic_document_lang())
-        _ = closing.env._
         buffer = io.BytesIO()
         write_count_list(
             closing._nordic_count_items(),
             buffer,
             self.date,
             lang=language_of(self._nordic_document_lang()),
-            meta={"company": self.company_id.name},
+            meta={
+                "company": self.company_id.name,
+                "date_format": self._nordic_date_format(),
+            },
         )
-        name = _(
-            "Count list - %(company)s - %(date)s.xlsx",
-            company=self.company_id.name,
-            date=self._nordic_date(self.date, document=True),
-        ).replace("/", "-")
-        return self._nordic_attach_xlsx(name, buffer)
+        return self._nordic_attach_xlsx(
+            f"{self._nordic_document_name('count_list')}.xlsx", buffer
+        )
+
+    def _nordic_document_name(self, document):
+        """The file name, without extension, of the closing's ``document``
+        (``count_list``, ``summary``) in the documents' language and dated as that
+        language writes dates: the Print menu (``print_report_name``), the
+        background rendering and the XLSX count list name their files with it."""
+        self.ensure_one()
+        _ = self.with_context(lang=self._nordic_document_lang()).env._
+        values = {
+            "company": self.company_id.name,
+            "date": self._nordic_date(self.date, document=True),
+        }
+        if document == "summary":
+            name = _("Closing summary - %(company)s - %(date)s", **values)
+        else:
+            name = _("Count list - %(company)s - %(date)s", **values)
+        # a date written with slashes (en_US) would make folders of the name
+        return name.replace("/", "-")
 
     def _nordic_count_items(self):
         """The items as the count list PDF orders them: by inventory class, then

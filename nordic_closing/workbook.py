@@ -21,7 +21,7 @@ from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .closing import EQUATION_FIELDS, methods_used
-from .dates import date_format_of
+from .dates import ISO_DATE, date_format_of
 from .frameworks import COUNTRY
 from .labels import entry_label, labels
 from .money import ZERO
@@ -44,8 +44,17 @@ class CountItem(NamedTuple):
     lots: tuple = ()
 
 
+def _excel_date_format(date_format):
+    """An Excel number format for the strftime pattern ``date_format`` (day,
+    month and year: the patterns of the Nordic languages and ISO 8601)."""
+    excel = date_format
+    for directive, code in (("%d", "dd"), ("%m", "mm"), ("%Y", "yyyy"), ("%y", "yy")):
+        excel = excel.replace(directive, code)
+    return excel
+
+
 class _Formats:
-    def __init__(self, book):
+    def __init__(self, book, date_format=ISO_DATE):
         def add(**props):
             return book.add_format({"font_name": "Calibri", "font_size": 10, **props})
 
@@ -69,7 +78,7 @@ class _Formats:
         self.quantity = add(num_format=QUANTITY)
         self.total_text = add(bold=True, top=1)
         self.total_money = add(bold=True, top=1, num_format=MONEY)
-        self.date = add(num_format="yyyy-mm-dd", align="left")
+        self.date = add(num_format=_excel_date_format(date_format), align="left")
 
 
 @contextlib.contextmanager
@@ -117,7 +126,7 @@ def _abandon(book):
 
 def _write_sheets(book, result, text, meta):
     book.set_properties({"title": text["title"], "company": meta.get("company", "")})
-    fmt = _Formats(book)
+    fmt = _Formats(book, meta["date_format"])
     sheets = [
         (_summary, "sheet_summary", True),
         (_items, "sheet_items", True),
@@ -175,7 +184,7 @@ def _page_header(sheet, text, meta, title, balance_date, landscape):
     sheet.set_margins(left=0.5, right=0.5, top=0.8, bottom=0.7)
     company = str(meta.get("company") or "").replace("&", "&&")
     title = title.replace("&", "&&")
-    date = f"{text['balance_date']} {balance_date.isoformat()}"
+    date = f"{text['balance_date']} {balance_date.strftime(meta['date_format'])}"
     sheet.set_header(f"&L&9{company}&C&9{title}&R&9{date}")
     sheet.set_footer(f"&L&9&A&R&9{text['page']} &P / &N")
 
@@ -197,8 +206,8 @@ def _summary(sheet, result, text, fmt, meta):
         (text["balance_date"], options.balance_date),
         (
             text["fiscal_year"],
-            f"{options.fiscal_year_start.isoformat()} – "
-            f"{options.balance_date.isoformat()}",
+            f"{options.fiscal_year_start.strftime(meta['date_format'])} – "
+            f"{options.balance_date.strftime(meta['date_format'])}",
         ),
         (text["framework"], text[f"framework_{result.framework.key}"]),
         (text["method"], _methods_text(result, text)),
@@ -408,9 +417,10 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
     the order given) its reference, name, unit and quantity by the books, an empty
     column for the counted quantity and, for an item valued by lot/serial number,
     a row per lot with the lot's quantity. Rows are written one by one (constant
-    memory), so 100,000 items stay cheap. ``meta`` may give ``company``.
+    memory), so 100,000 items stay cheap. ``meta`` may give ``company`` and
+    ``date_format`` (as for :func:`write_workbook`).
     """
-    meta = meta or {}
+    meta = {"date_format": date_format_of(lang), **(meta or {})}
     text = labels(lang)
     with _workbook(target) as book:
         book.set_properties(
@@ -418,7 +428,7 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
         )
         sheet = book.add_worksheet(text["count_list"])
         _page_header(sheet, text, meta, text["count_list"], balance_date, False)
-        _count_list(sheet, items, text, _Formats(book))
+        _count_list(sheet, items, text, _Formats(book, meta["date_format"]))
 
 
 def _count_list(sheet, items, text, fmt):

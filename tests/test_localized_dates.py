@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import openpyxl
 
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .closing_common import NordicStockClosingCase
 
@@ -92,6 +93,30 @@ class TestLocalizedDates(LocalizedCase):
         attachment = closing._nordic_attach_workbook()
         self.assertEqual(
             attachment.name, "Nordvare AS - Inventory closing 12-31-2025.xlsx"
+        )
+
+    def test_document_names_in_the_documents_language(self):
+        """The Print menu's PDF names (``print_report_name``) and the XLSX count
+        list say the document in the company's language, dated as it writes dates,
+        whatever the user's language."""
+        closing = self._computed(self.company_no)
+        Report = self.env["ir.actions.report"]
+        for xmlid, expected in (
+            (
+                "l10n_nordic_stock_closing.action_report_nordic_count_list",
+                "Varetellingsliste - Nordvare AS - 31.12.2025",
+            ),
+            (
+                "l10n_nordic_stock_closing.action_report_nordic_closing_summary",
+                "Sammendrag av varelageravslutning - Nordvare AS - 31.12.2025",
+            ),
+        ):
+            report = Report._get_report(xmlid)
+            name = safe_eval(report.print_report_name, {"object": closing})
+            self.assertEqual(name, expected)
+        attachment = closing._nordic_attach_count_list_xlsx()
+        self.assertEqual(
+            attachment.name, "Varetellingsliste - Nordvare AS - 31.12.2025.xlsx"
         )
 
     def test_chatter_in_the_users_language(self):

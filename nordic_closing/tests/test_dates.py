@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from nordic_closing import ClosingOptions, ItemStock, compute_closing
 from nordic_closing.dates import format_date
-from nordic_closing.workbook import write_workbook
+from nordic_closing.workbook import CountItem, write_count_list, write_workbook
 
 BALANCE_DATE = date(2025, 12, 31)
 
@@ -92,3 +92,36 @@ def test_workbook_entry_with_odoos_pattern(tmp_path):
     assert len(entry) == 2
     for text in entry:
         assert text.startswith("Inventory closing 12/31/2025: "), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "header_date", "fiscal_year", "cell_format"),
+    [
+        ("nb", "31.12.2025", "01.01.2025 – 31.12.2025", "dd.mm.yyyy"),
+        ("sv", "2025-12-31", "2025-01-01 – 2025-12-31", "yyyy-mm-dd"),
+        ("da", "31-12-2025", "01-01-2025 – 31-12-2025", "dd-mm-yyyy"),
+        ("fi", "31.12.2025", "01.01.2025 – 31.12.2025", "dd.mm.yyyy"),
+    ],
+)
+def test_workbook_dates_as_the_language_writes_them(
+    tmp_path, lang, header_date, fiscal_year, cell_format
+):
+    """The page header's balance date, the fiscal year and the balance-date cell
+    of the summary sheet are written as the workbook's language writes dates."""
+    path = tmp_path / "closing.xlsx"
+    write_workbook(_closing(lang), path, lang=lang)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert sheet.oddHeader.right.text.endswith(header_date)
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert fiscal_year in [cell.value for cell in cells]
+    dated = [cell for cell in cells if cell.is_date]
+    assert [cell.number_format for cell in dated] == [cell_format]
+    assert dated[0].value.date() == BALANCE_DATE
+
+
+def test_count_list_header_dated_in_its_language(tmp_path):
+    path = tmp_path / "count.xlsx"
+    items = [CountItem("A", "Chair", "Units", D(3))]
+    write_count_list(items, path, BALANCE_DATE, lang="da")
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert sheet.oddHeader.right.text.endswith("31-12-2025")
