@@ -125,7 +125,7 @@ class TestNordicClosingDocuments(NordicReportCase):
         attachment = document.attachment_id
         self.assertEqual(self._attachments() - attachments, attachment)
         self.assertTrue(
-            attachment.name.startswith("Count list - Nordvare AS - 2025-12-31.")
+            attachment.name.startswith("Count list - Nordvare AS - 12-31-2025.")
         )
         # the three items of the closing, in the count list
         self._assert_rendered(attachment, "Product F")
