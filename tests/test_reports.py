@@ -264,7 +264,9 @@ class TestNordicClosingReports(NordicReportCase):
         cell, which printed as one stray segment)."""
         closing = self._post_norwegian_closing()
         tree = self._render(COUNT_LIST, closing)
-        (header,) = tree.xpath("//table[contains(@class, 'o_nordic_count_table')]//th[4]")
+        (header,) = tree.xpath(
+            "//table[contains(@class, 'o_nordic_count_table')]//th[4]"
+        )
         self.assertIn("o_nordic_counted", header.get("class"))
         rows = tree.xpath("//tr[contains(@class, 'o_nordic_item')]")
         self.assertEqual(len(rows), 3)  # F, A and B
@@ -274,7 +276,8 @@ class TestNordicClosingReports(NordicReportCase):
             self.assertEqual(cell.text_content().strip(), "")
             self.assertFalse(cell.get("style"))
         style = " ".join(tree.xpath("//style/text()"))
-        rule = style.split(".o_nordic_count_table .o_nordic_counted {", 1)[1].split("}")[0]
+        selector = ".o_nordic_count_table .o_nordic_counted {"
+        rule = style.split(selector, 1)[1].split("}")[0]
         for side in ("border-left", "border-right", "border-bottom"):
             self.assertIn(f"{side}: 1px solid", rule)
         self.assertNotIn("dotted", style)
