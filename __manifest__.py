@@ -33,6 +33,10 @@
     ],
     "demo": ["demo/nordic_stock_closing_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "l10n_nordic_stock_closing/static/src/fields/*.js",
+            "l10n_nordic_stock_closing/static/src/scss/*.scss",
+        ],
         "web.assets_tests": [
             "l10n_nordic_stock_closing/static/tests/tours/utils/*.js",
             "l10n_nordic_stock_closing/static/tests/tours/*.js",

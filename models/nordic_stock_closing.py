@@ -14,7 +14,7 @@ from odoo.tools.misc import format_date, get_lang
 from odoo.addons.base.models.res_lang import intersperse
 from odoo.addons.base.models.res_partner import _lang_get
 
-from ..nordic_closing.frameworks import COUNTRY
+from ..nordic_closing.frameworks import COUNTRY, FRAMEWORKS
 from .nordic_selections import CLOSING_STATE_SELECTION, FRAMEWORK_SELECTION
 
 _logger = logging.getLogger(__name__)
@@ -460,14 +460,32 @@ class NordicStockClosing(models.Model):
         )
 
     def action_open_lines(self):
+        """The closing's items, in a list of their own where their NRV and
+        replacement cost are entered (the form does not read them: the ids of
+        100,000 items took a second); the replacement cost where the framework
+        values by it."""
         self.ensure_one()
+        framework = FRAMEWORKS.get(tuple((self.framework or "_").split("_", 1)))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Items of %(name)s", name=self.name),
             "res_model": "nordic.stock.closing.line",
             "view_mode": "list",
+            "views": [
+                (
+                    self.env.ref(
+                        "l10n_nordic_stock_closing.nordic_stock_closing_item_view_list"
+                    ).id,
+                    "list",
+                )
+            ],
             "domain": [("closing_id", "=", self.id)],
-            "context": {"default_closing_id": self.id},
+            "context": {
+                "default_closing_id": self.id,
+                "nordic_replacement_cost": bool(
+                    framework and framework.replacement_cost
+                ),
+            },
         }
 
     def action_open_lots(self):

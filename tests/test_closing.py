@@ -173,6 +173,59 @@ class TestNordicStockClosing(NordicStockClosingCase):
             {"1460": 6000, "1469": -1000, "4960": -5000},
         )
 
+    def test_items_in_their_own_list_where_values_are_entered(self):
+        """The form reads no items (their ids took a second at 100,000); its Items
+        button opens them in an editable list: the reference and the product's
+        name (without the reference) in columns of their own, an NRV saved there
+        as the web client saves it (10 @ 100 at 90 -> write-down 10 x 10 = 100),
+        the replacement cost column only where the framework has one."""
+        company = self.company_no
+        product = self._product(
+            company, self._category(company, "goods_for_resale"), "T"
+        )
+        self._move(product, 10, 100, "2025-05-01 10:00:00")
+        closing = self._closing(company)
+        closing.action_compute()
+        form = self.env["nordic.stock.closing"].get_views([(False, "form")])
+        self.assertNotIn('name="line_ids"', form["views"]["form"]["arch"])
+        self.assertNotIn('name="lot_ids"', form["views"]["form"]["arch"])
+        action = closing.action_open_lines()
+        self.assertEqual(action["domain"], [("closing_id", "=", closing.id)])
+        self.assertFalse(action["context"]["nordic_replacement_cost"])  # Norway
+        Line = self.env[action["res_model"]].with_context(**action["context"])
+        arch = Line.get_views(action["views"])["views"]["list"]["arch"]
+        self.assertIn('editable="bottom"', arch)
+        spec = {
+            "default_code": {},
+            "product_id": {
+                "fields": {"display_name": {}},
+                "context": {"display_default_code": False},
+            },
+        }
+        (row,) = Line.web_search_read(action["domain"], spec, limit=80)["records"]
+        self.assertEqual(row["default_code"], "T")
+        self.assertEqual(row["product_id"]["display_name"], "Product T")
+        line = closing.line_ids
+        line.web_save({"net_realisable_value": 90}, {})
+        self.assertEqual(line.nrv_source, "manual")
+        self.assertAlmostEqual(line.write_down, 100)
+        self.assertAlmostEqual(closing.write_down, 100)
+        original = closing.framework
+        for framework, shown in (("FI_FAS", True), ("DK_B", True), ("SE_K2", False)):
+            server_env(closing).write({"framework": framework})
+            self.assertEqual(
+                closing.action_open_lines()["context"]["nordic_replacement_cost"],
+                shown,
+                framework,
+            )
+        # the list saves nothing but the entered values, and nothing once posted
+        server_env(closing).write({"framework": original})
+        with self.assertRaises(UserError):
+            line.web_save({"quantity": 5}, {})
+        closing.action_post()
+        with self.assertRaises(UserError):
+            line.web_save({"net_realisable_value": 80}, {})
+
     def test_example_b_variant_97_rule_chosen_after_manual_nrv(self):
         """Y's NRV entered as 130: lowest value 26,000, 97 % rule 25,220 is lower:
         debit 1460 6,000 / credit 4960; debit 4960 780 / credit 1469 780."""

@@ -257,6 +257,31 @@ class TestNordicClosingReports(NordicReportCase):
         for label in ("Place and date", "Signature", "Name in block letters"):
             self.assertIn(label, text)
 
+    def test_count_list_write_in_column_is_a_column(self):
+        """The counted quantity is written in a column of its own: its header and
+        the fourth cell of every item row, empty, carry the column's class, whose
+        cells the report boxes with side borders (not a dotted line under the
+        cell, which printed as one stray segment)."""
+        closing = self._post_norwegian_closing()
+        tree = self._render(COUNT_LIST, closing)
+        (header,) = tree.xpath(
+            "//table[contains(@class, 'o_nordic_count_table')]//th[4]"
+        )
+        self.assertIn("o_nordic_counted", header.get("class"))
+        rows = tree.xpath("//tr[contains(@class, 'o_nordic_item')]")
+        self.assertEqual(len(rows), 3)  # F, A and B
+        for row in rows:
+            cell = row.xpath("./td")[3]
+            self.assertIn("o_nordic_counted", cell.get("class"))
+            self.assertEqual(cell.text_content().strip(), "")
+            self.assertFalse(cell.get("style"))
+        style = " ".join(tree.xpath("//style/text()"))
+        selector = ".o_nordic_count_table .o_nordic_counted {"
+        rule = style.split(selector, 1)[1].split("}")[0]
+        for side in ("border-left", "border-right", "border-bottom"):
+            self.assertIn(f"{side}: 1px solid", rule)
+        self.assertNotIn("dotted", style)
+
     def test_closing_summary_sweden(self):
         closing = self._post_swedish_closing()
         tree = self._render(SUMMARY, closing)

@@ -61,7 +61,9 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
 
     def test_preparer_from_inventory_reporting(self):
         """An inventory manager with only "Prepare inventory closings" finds the
-        closing under Inventory > Reporting, previews it and sees no Post."""
+        closing under Inventory > Reporting, previews it, sees no Post, and enters
+        an NRV of 90 in the closing's items list (opened from its form, which has
+        no items tab): 10 @ 100 at 90 -> write-down 10 x 10 = 100, value 900."""
         company = self._stock_to_close()
         new_test_user(
             self.env,
@@ -79,3 +81,10 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
         )
         self.assertEqual(closing.state, "computed")
         self.assertFalse(closing.move_id)
+        line = closing.line_ids
+        self.assertEqual(line.product_id.default_code, "T")
+        self.assertEqual(line.nrv_source, "manual")
+        self.assertAlmostEqual(line.net_realisable_value, 90)
+        self.assertAlmostEqual(line.write_down, 100)
+        self.assertAlmostEqual(closing.write_down, 100)
+        self.assertAlmostEqual(closing.closing_value, 900)

@@ -142,7 +142,8 @@ registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
 });
 
 // The preparer (an inventory manager with "Prepare inventory closings" only):
-// finds the closings under Inventory > Reporting, previews, and cannot post.
+// finds the closings under Inventory > Reporting, previews, cannot post, and
+// enters an NRV in the closing's items, a list of their own opened from its form.
 registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
     url: "/odoo",
     steps: () => [
@@ -184,8 +185,48 @@ registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
             run: "click",
         },
         {
-            content: "The computed closing is listed",
-            trigger: '.o_list_view .o_data_row:contains("Computed")',
+            content: "Open the computed closing",
+            trigger: '.o_list_view .o_data_row:contains("Computed") td.o_data_cell[name="name"]',
+            run: "click",
+        },
+        {
+            content: "Its form has no items tab: the items open from the Items button",
+            trigger: '.o_form_view button[name="action_open_lines"]:contains("Items")',
+            run: () => {
+                if (document.querySelector('.o_form_view .o_notebook a[name="items"]')) {
+                    throw new Error("The form must not read the items");
+                }
+            },
+        },
+        {
+            content: "Open the items",
+            trigger: '.o_form_view button[name="action_open_lines"]',
+            run: "click",
+        },
+        {
+            content: "The items list: reference and product name in columns of their own",
+            trigger:
+                '.o_list_view .o_data_row:has(td[name="default_code"]:contains("T")) td[name="product_id"]:contains("Product T"):not(:contains("[T]"))',
+        },
+        {
+            content: "Click the item's net realisable value",
+            trigger: '.o_list_view .o_data_row td[name="net_realisable_value"]',
+            run: "click",
+        },
+        {
+            content: "Enter 90 per unit",
+            trigger: '.o_list_view .o_data_row.o_selected_row td[name="net_realisable_value"] input',
+            run: "edit 90",
+        },
+        {
+            content: "Save",
+            trigger: ".o_list_view .o_list_button_save",
+            run: "click",
+        },
+        {
+            content: "Written down: 10 x (100 - 90) = 100, the value marked entered",
+            trigger:
+                '.o_list_view .o_data_row:not(.o_selected_row):has(td[name="nrv_source"]:contains("Entered")) td[name="write_down"]:contains("100.00")',
         },
     ],
 });
