@@ -29,13 +29,23 @@ class IrUiMenu(models.Model):
             return ""
         # not as superuser: Odoo caches the visible menus by the user's groups only
         visible = self.sudo(False)._visible_menu_ids()
-        menu = next((m for m in menus if m.id in visible), menus[:1])
-        names = []
-        menu = menu.sudo().with_context(lang=self.env.lang)
+
+        def reached(menu):
+            # Odoo counts a menu visible by its own groups: its app must be too
+            return all(m.id in visible for m in menu._nordic_with_parents())
+
+        menu = next((m for m in menus if reached(m)), menus[:1])
+        menus = menu.sudo().with_context(lang=self.env.lang)._nordic_with_parents()
+        return " > ".join(reversed(menus.mapped("name")))
+
+    def _nordic_with_parents(self):
+        """This menu and its parents up to the app, the menu first."""
+        self.ensure_one()
+        menus, menu = self, self.sudo().parent_id
         while menu:
-            names.append(menu.name)
+            menus |= menu.with_env(self.env)
             menu = menu.parent_id
-        return " > ".join(reversed(names))
+        return menus
 
     @api.model
     def _nordic_settings_path(self):

@@ -44,7 +44,7 @@ class NordicStockClosingPosting(models.Model):
                 self.env._(
                     "Posting or reversing a closing books a journal entry: "
                     "%(user)s also needs the rights to create journal entries "
-                    "(Invoicing: Billing or more).",
+                    "(Invoicing or Accounting).",
                     user=self.env.user.name,
                 )
             )
