@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .closing_common import NordicStockClosingCase
 
@@ -58,24 +58,3 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
         self.assertEqual(
             self._net(company, closing.reversal_move_id), {"1460": -1000, "4390": 1000}
         )
-
-    def test_preparer_from_inventory_reporting(self):
-        """An inventory manager with only "Prepare inventory closings" finds the
-        closing under Inventory > Reporting, previews it and sees no Post."""
-        company = self._stock_to_close()
-        new_test_user(
-            self.env,
-            login="nsc_preparer",
-            groups="base.group_user,stock.group_stock_manager,"
-            "l10n_nordic_stock_closing.group_nordic_closing_user",
-            company_id=company.id,
-            company_ids=[(6, 0, company.ids)],
-        )
-        self.start_tour(
-            "/odoo", "nordic_stock_closing_preparer_tour", login="nsc_preparer"
-        )
-        closing = self.env["nordic.stock.closing"].search(
-            [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
-        )
-        self.assertEqual(closing.state, "computed")
-        self.assertFalse(closing.move_id)
