@@ -28,4 +28,5 @@ from . import stock_move
 from . import stock_quant
 from . import account_move
 from . import ir_attachment
+from . import ir_ui_menu
 from . import nordic_closing_overview

@@ -15,6 +15,7 @@ from odoo.addons.base.models.res_lang import intersperse
 from odoo.addons.base.models.res_partner import _lang_get
 
 from ..nordic_closing.frameworks import COUNTRY, FRAMEWORKS
+from .ir_ui_menu import WIZARD_MENUS
 from .nordic_selections import CLOSING_STATE_SELECTION, FRAMEWORK_SELECTION
 
 _logger = logging.getLogger(__name__)
@@ -289,6 +290,12 @@ class NordicStockClosing(models.Model):
     late_movement_value = fields.Monetary(
         compute="_compute_late_movements", string="Their value"
     )
+    may_prepare = fields.Boolean(
+        compute="_compute_may_prepare",
+        string="May prepare closings",
+        help="The user prepares closings: a read-only accountant downloads the "
+        "workbook of a posted closing only.",
+    )
 
     @api.depends("date", "company_id")
     def _compute_name(self):
@@ -298,6 +305,10 @@ class NordicStockClosing(models.Model):
                 "Inventory closing %(date)s",
                 date=closing._nordic_date(closing.date, document=True),
             )
+
+    @api.depends_context("uid")
+    def _compute_may_prepare(self):
+        self.may_prepare = self.env.user.has_group(USER_GROUP)
 
     def _compute_late_movements(self):
         for closing in self:
@@ -455,7 +466,8 @@ class NordicStockClosing(models.Model):
         raise UserError(
             self.env._(
                 "An inventory closing cannot be duplicated: create a new one for its "
-                "balance date (Close the inventory), which values the stock again."
+                "balance date (%(menu)s), which values the stock again.",
+                menu=self.env["ir.ui.menu"]._nordic_menu_path(*WIZARD_MENUS),
             )
         )
 

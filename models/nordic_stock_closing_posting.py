@@ -13,6 +13,7 @@ from odoo.tools.misc import formatLang
 
 from ..nordic_closing.labels import language_of
 from ..nordic_closing.workbook import write_workbook
+from .ir_ui_menu import CLOSINGS_MENUS
 from .nordic_stock_closing import (
     MANAGER_GROUP,
     XLSX_MIMETYPE,
@@ -35,6 +36,16 @@ class NordicStockClosingPosting(models.Model):
                 self.env._(
                     "Only users of the group 'Post and reverse inventory closings' may "
                     "post or reverse a closing."
+                )
+            )
+        if not self.env.su and not self.env["account.move"].has_access("create"):
+            # said before valuing the stock, not as Odoo's refusal of the entry
+            raise AccessError(
+                self.env._(
+                    "Posting or reversing a closing books a journal entry: "
+                    "%(user)s also needs the rights to create journal entries "
+                    "(Invoicing or Accounting).",
+                    user=self.env.user.name,
                 )
             )
 
@@ -66,9 +77,9 @@ class NordicStockClosingPosting(models.Model):
         if not self.journal_id:
             raise UserError(
                 self.env._(
-                    "Choose the closing journal of %(company)s in Settings > "
-                    "Accounting > Nordic inventory closing.",
+                    "Choose the closing journal of %(company)s in %(settings)s.",
                     company=self.company_id.name,
+                    settings=self.env["ir.ui.menu"]._nordic_settings_path(),
                 )
             )
 
@@ -132,10 +143,11 @@ class NordicStockClosingPosting(models.Model):
         suffix = f" ({other.name})" if other else ""
         return self.env._(
             "%(company)s already has a posted inventory closing for %(date)s%(other)s: "
-            "reverse it before posting another one.",
+            "reverse it (%(menu)s) before posting another one.",
             company=self.company_id.name,
             date=self._nordic_date(self.date),
             other=suffix,
+            menu=self.env["ir.ui.menu"]._nordic_menu_path(*CLOSINGS_MENUS),
         )
 
     # ------------------------------------------------------------------

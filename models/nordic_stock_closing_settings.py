@@ -16,6 +16,7 @@ from ..nordic_closing import (
 from ..nordic_closing.closing import METHOD_ORDER, format_bands
 from ..nordic_closing.frameworks import STOCK_RESERVE
 from ..nordic_closing.labels import language_of
+from .ir_ui_menu import CLASS_ACCOUNT_MENUS
 from .nordic_stock_closing import _dec
 
 
@@ -181,9 +182,9 @@ class NordicStockClosingSettings(models.Model):
             raise UserError(
                 self.env._(
                     "The 97 %% rule is booked as stock reserve, but %(company)s has no "
-                    "stock reserve accounts (2196/8896): add them under Accounting > "
-                    "Configuration > Inventory closing accounts.",
+                    "stock reserve accounts (2196/8896): add them under %(menu)s.",
                     company=company.name,
+                    menu=self.env["ir.ui.menu"]._nordic_menu_path(*CLASS_ACCOUNT_MENUS),
                 )
             )
         return accounts_by_class, account_ids

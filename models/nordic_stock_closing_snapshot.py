@@ -22,6 +22,7 @@ from ..nordic_closing.valuation import (
     Movement,
     value_movements,
 )
+from .ir_ui_menu import CLASS_ACCOUNT_MENUS
 from .nordic_stock_closing import COUNTRY_TZ, _dec
 from .nordic_stock_closing_queries import (
     ADJUSTED_PRODUCTS,
@@ -53,9 +54,9 @@ class NordicStockClosingSnapshot(models.Model):
         if not framework:
             raise UserError(
                 self.env._(
-                    "Choose the accounting framework of %(company)s in Settings > "
-                    "Accounting > Nordic inventory closing.",
+                    "Choose the accounting framework of %(company)s in %(settings)s.",
                     company=self.company_id.name,
+                    settings=self.env["ir.ui.menu"]._nordic_settings_path(),
                 )
             )
         country, code = framework.split("_", 1)
@@ -178,8 +179,9 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
                 self.env._(
                     "These categories miss an inventory, write-down or change "
                     "account: %(list)s. Complete them, or the company's inventory "
-                    "closing accounts (Accounting > Configuration).",
+                    "closing accounts (%(menu)s).",
                     list=", ".join(sorted(missing_accounts)),
+                    menu=self.env["ir.ui.menu"]._nordic_menu_path(*CLASS_ACCOUNT_MENUS),
                 )
             )
         return "\n".join(message)

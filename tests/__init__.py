@@ -23,3 +23,4 @@ from . import test_lots
 from . import test_import_values
 from . import test_documents
 from . import test_glossary
+from . import test_roles_tour

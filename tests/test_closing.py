@@ -672,14 +672,20 @@ class TestNordicStockClosing(NordicStockClosingCase):
             {("1460", 1000, 0), ("4390", 0, 1000)},
         )
         action = wizard.action_post()
-        closing = self.env["nordic.stock.closing"].browse(action["res_id"])
+        closing = self.env["nordic.stock.closing"].search(
+            [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
+        )
         self.assertEqual(closing.state, "posted")
         self.assertEqual(
             self._net(company, closing.move_id), {"1460": 1000, "4390": -1000}
         )
-        # opened in the closings' action (breadcrumb "Inventory closings")
-        self.assertEqual(action["name"], "Inventory closings")
-        self.assertEqual(action["target"], "main")
+        # opened at its address in the closings' action (breadcrumb "Inventory
+        # closings / the closing")
+        self.assertEqual(
+            action["url"],
+            f"/odoo/action-l10n_nordic_stock_closing.nordic_stock_closing_action/"
+            f"{closing.id}",
+        )
         # a second wizard for the same date warns at once and previews the posted
         # closing as it was posted, never another record
         again = self.env["nordic.stock.closing.wizard"].create(

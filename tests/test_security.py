@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import NordicClosingCommon
@@ -108,3 +108,26 @@ class TestSecurity(NordicClosingCommon):
             }
         )
         self.assertNotIn(own, Mapping.with_user(self.accountant).search([]))
+
+    def test_messages_name_the_menu_the_user_sees(self):
+        """A preparer in the warehouse is sent to Inventory, an accountant to
+        Invoicing: each by the menu that user has."""
+        preparer = new_test_user(
+            self.env,
+            "nordic_stock_preparer",
+            "stock.group_stock_user,l10n_nordic_stock_closing.group_nordic_closing_user",
+            email=False,
+            company_id=self.company_a.id,
+            company_ids=[self.company_a.id],
+        )
+        closing = self.env["nordic.stock.closing"].create(
+            {"company_id": self.company_a.id, "date": "2025-12-31"}
+        )
+        for user, path in (
+            (preparer, "Inventory > Inventory closing > Close the inventory"),
+            (self.accountant, "Invoicing > Inventory closing > Close the inventory"),
+        ):
+            with self.subTest(user=user.login):
+                with self.assertRaises(UserError) as caught:
+                    closing.with_user(user).copy()
+                self.assertIn(f"({path})", str(caught.exception))

@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .closing_common import NordicStockClosingCase
 
@@ -59,16 +59,16 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
             self._net(company, closing.reversal_move_id), {"1460": -1000, "4390": 1000}
         )
 
-    def test_preparer_from_inventory_reporting(self):
-        """An inventory manager with only "Prepare inventory closings" finds the
-        closing under Inventory > Reporting, previews it, sees no Post, and enters
+    def test_preparer_from_the_inventory_menu(self):
+        """An inventory user with only "Prepare inventory closings" finds the
+        closing under Inventory > Inventory closing, previews it, sees no Post, and enters
         an NRV of 90 in the closing's items list (opened from its form, which has
         no items tab): 10 @ 100 at 90 -> write-down 10 x 10 = 100, value 900."""
         company = self._stock_to_close()
         new_test_user(
             self.env,
             login="nsc_preparer",
-            groups="base.group_user,stock.group_stock_manager,"
+            groups="base.group_user,stock.group_stock_user,"
             "l10n_nordic_stock_closing.group_nordic_closing_user",
             company_id=company.id,
             company_ids=[(6, 0, company.ids)],

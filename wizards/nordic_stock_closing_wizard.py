@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+CLOSINGS_ACTION = "l10n_nordic_stock_closing.nordic_stock_closing_action"
+
 
 class NordicStockClosingWizard(models.TransientModel):
     _name = "nordic.stock.closing.wizard"
@@ -79,12 +81,12 @@ class NordicStockClosingWizard(models.TransientModel):
             closing = self.env["nordic.stock.closing"].prepare(
                 self.company_id, self.date, post=True
             )
-        # opened in the closings' own action: the breadcrumb reads "Inventory
-        # closings", not the menu the wizard was started from
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "l10n_nordic_stock_closing.nordic_stock_closing_action"
-        )
-        action.update(
-            res_id=closing.id, view_mode="form", views=[(False, "form")], target="main"
-        )
-        return action
+        # opened as the address of the closing in the closings' own action: the
+        # web client rebuilds the breadcrumb "Inventory closings / the closing",
+        # a way back to the list (an action returned to the dialog would open the
+        # form alone, or above whatever was open when the wizard started)
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/odoo/action-{CLOSINGS_ACTION}/{closing.id}",
+            "target": "self",
+        }

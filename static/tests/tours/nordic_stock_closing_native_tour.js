@@ -141,20 +141,20 @@ registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
     ],
 });
 
-// The preparer (an inventory manager with "Prepare inventory closings" only):
-// finds the closings under Inventory > Reporting, previews, cannot post, and
+// The preparer (an inventory user with "Prepare inventory closings" only):
+// finds the closings under Inventory > Inventory closing, previews, cannot post, and
 // enters an NRV in the closing's items, a list of their own opened from its form.
 registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("stock.menu_stock_root", "Open Inventory"),
         {
-            content: "Open Reporting",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Reporting")',
+            content: "Open the Inventory closing menu",
+            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
             run: "click",
         },
         {
-            content: "Close the inventory from Inventory > Reporting",
+            content: "Close the inventory from Inventory > Inventory closing",
             trigger: '.dropdown-item:contains("Close the inventory")',
             run: "click",
         },
@@ -175,8 +175,8 @@ registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
             run: "click",
         },
         {
-            content: "Open Reporting again",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Reporting")',
+            content: "Open the Inventory closing menu again",
+            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
             run: "click",
         },
         {
