@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .closing_common import NordicStockClosingCase
 
@@ -61,9 +61,9 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
 
     def test_preparer_from_the_inventory_menu(self):
         """An inventory user with only "Prepare inventory closings" finds the
-        closing under Inventory > Inventory closing, previews it, sees no Post, and enters
-        an NRV of 90 in the closing's items list (opened from its form, which has
-        no items tab): 10 @ 100 at 90 -> write-down 10 x 10 = 100, value 900."""
+        closing under Inventory > Inventory closing, previews it, sees no Post, and
+        enters an NRV of 90 in the closing's items list (opened from its form, which
+        has no items tab): 10 @ 100 at 90 -> write-down 10 x 10 = 100, value 900."""
         company = self._stock_to_close()
         new_test_user(
             self.env,
