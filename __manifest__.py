@@ -33,6 +33,9 @@
     ],
     "demo": ["demo/nordic_stock_closing_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "l10n_nordic_stock_closing/static/src/fields/*.js",
+        ],
         "web.assets_tests": [
             "l10n_nordic_stock_closing/static/tests/tours/utils/*.js",
             "l10n_nordic_stock_closing/static/tests/tours/*.js",
