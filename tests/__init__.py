@@ -22,3 +22,4 @@ from . import test_one_path
 from . import test_lots
 from . import test_import_values
 from . import test_documents
+from . import test_currency_blanks
