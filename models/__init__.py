@@ -7,6 +7,7 @@ from . import res_company
 from . import res_config_settings
 from . import product_category
 from . import account_chart_template
+from . import nordic_currency_analysis
 from . import nordic_stock_closing_line
 from . import nordic_stock_closing_line_import
 from . import nordic_stock_closing_class

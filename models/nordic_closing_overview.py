@@ -14,6 +14,8 @@ class NordicClosingOverview(models.Model):
     _order = "company_id"
 
     company_id = fields.Many2one("res.company", readonly=True)
+    # the currency its closings' amounts are in (never added to another's)
+    currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
     framework = fields.Selection(FRAMEWORK_SELECTION, readonly=True)
     auto_closing = fields.Boolean("Automatic", readonly=True)
     closing_id = fields.Many2one("nordic.stock.closing", "Last closing", readonly=True)

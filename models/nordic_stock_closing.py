@@ -107,7 +107,7 @@ def is_server_write(records):
 class NordicStockClosing(models.Model):
     _name = "nordic.stock.closing"
     _description = "Inventory closing"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "nordic.currency.analysis"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -30,6 +30,7 @@ class NordicClosingPart(models.AbstractModel):
     changed and deleted only by the closing itself."""
 
     _name = "nordic.closing.part"
+    _inherit = ["nordic.currency.analysis"]
     _description = "Part of an inventory closing"
     _check_company_auto = True
     # Written only by the closing, whose own record and chatter say who computed and

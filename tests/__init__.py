@@ -24,3 +24,4 @@ from . import test_import_values
 from . import test_documents
 from . import test_glossary
 from . import test_roles_tour
+from . import test_currency_blanks

@@ -505,6 +505,41 @@ def test_finnish_workbook_names_the_leg_that_won(run, tmp_path):
     assert ["Tavarat", 43500, 43500, 0] in book["Verotus"]  # tax = book value
 
 
+def test_workbook_blank_where_there_is_no_figure(run, tmp_path):
+    """Issue 23: P 100 @ 30, NRV 50, replacement cost 28 (written down 200 to
+    2,800); Q 50 @ 40 not in the NRV file (no NRV, no replacement cost: 2,000);
+    R 10 @ 5 with an NRV of 0 and no replacement cost (worthless: written down 50
+    to 0). The items sheet leaves no figure blank and shows R's 0."""
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "fi.xlsx"
+    moves = [
+        ("2025-02-01", "P", RES, 100, 30),
+        ("2025-02-01", "Q", RES, 50, 40),
+        ("2025-02-01", "R", RES, 10, 5),
+    ]
+    res = run(
+        country="FI", moves=moves, nrv={"P": (50, "", 28), "R": (0, "", "")}, xlsx=out
+    )
+    assert res.returncode == 0, res.stderr
+    rows = list(openpyxl.load_workbook(out)["Items"].iter_rows(values_only=True))
+    header = rows[0]
+    columns = [
+        header.index(name)
+        for name in (
+            "Net realisable value per unit",
+            "Replacement cost per unit",
+            "Write-down",
+            "Value",
+        )
+    ]
+    figures = {row[0]: [row[c] for c in columns] for row in rows[1:4]}
+    assert figures == {
+        "P": [50, 28, 200, 2800],
+        "Q": [None, None, 0, 2000],
+        "R": [0, None, 50, 0],
+    }
+
+
 # --------------------------------------------------------------------------------------
 # refusals of the new options and columns
 # --------------------------------------------------------------------------------------
