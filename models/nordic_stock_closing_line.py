@@ -25,6 +25,18 @@ ENTERED_SOURCES = {
 }
 
 
+class _EnteredAmount(fields.Monetary):
+    """An amount a person may enter on a line (NRV, replacement cost): exported
+    blank where the line has none (its source field says ``none``), not as 0. An
+    export imported again then enters nothing on those lines; a 0 would be taken
+    as entered and write the items down to nothing."""
+
+    def convert_to_export(self, value, record):
+        if record[ENTERED_SOURCES[self.name]] == "none":
+            return ""
+        return super().convert_to_export(value, record)
+
+
 class NordicClosingPart(models.AbstractModel):
     """What the closing computed (its items, classes and entry preview): created,
     changed and deleted only by the closing itself."""
@@ -125,7 +137,7 @@ class NordicStockClosingLine(models.Model):
         help="Why the closing's acquisition value differs from Odoo's own valuation.",
     )
     last_movement = fields.Date(string="Last movement", readonly=True)
-    net_realisable_value = fields.Monetary(
+    net_realisable_value = _EnteredAmount(
         string="Net realisable value per unit",
         help="Expected selling price less the costs to sell, per unit. Enter it to "
         "override the value from the sales price.",
@@ -133,7 +145,7 @@ class NordicStockClosingLine(models.Model):
     nrv_source = fields.Selection(
         NRV_SOURCE_SELECTION, "NRV source", default="none", readonly=True
     )
-    replacement_cost = fields.Monetary(
+    replacement_cost = _EnteredAmount(
         "Replacement cost per unit",
         help="Denmark and Finland: what a unit would cost to buy at the balance date "
         "(Finland's third leg of the lowest value, KPL 5:6 §; Denmark's dagspris and "

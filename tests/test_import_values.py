@@ -110,6 +110,27 @@ class TestImportValues(ImportCase):
         self.assertEqual(store.call_count, 1, "valued once per import")
         self._assert_all_at_90(closing, self.preparer)
 
+    def test_untouched_export_imported_again_enters_nothing(self):
+        """The items have no NRV (no sales price): the export leaves the column
+        blank, not 0, and importing it unchanged enters nothing. A 0 typed in the
+        file is a real 0: that item is written down to nothing (10 x 100)."""
+        closing = self._computed_bulk()
+        fields = ["id", "net_realisable_value", "replacement_cost"]
+        exported = closing.line_ids.export_data(fields)["datas"]
+        self.assertEqual({(nrv, cost) for _id, nrv, cost in exported}, {("", "")})
+        lines = closing.line_ids.with_user(self.preparer)
+        result = lines.load(fields, exported)
+        self.assertEqual(result["messages"], [])
+        self._assert_unchanged(closing)
+        rows = [[exported[0][0], "0", ""]] + [row for row in exported[1:]]
+        result = lines.load(fields, rows)
+        self.assertEqual(result["messages"], [])
+        self.env.invalidate_all()
+        self.assertAlmostEqual(closing.write_down, 1000)
+        self.assertEqual(
+            sorted(closing.line_ids.mapped("nrv_source")), ["manual"] + ["none"] * 299
+        )
+
     def test_import_by_product_reference_from_the_closings_items(self):
         closing = self._computed_bulk()
         Line = self.env[LINE].with_user(self.preparer)
