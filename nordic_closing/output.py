@@ -5,7 +5,10 @@ import re
 from decimal import Decimal
 
 from .closing import EQUATION_FIELDS
+from .dates import format_date
+from .labels import labels
 from .money import round_money
+from .workbook import class_name, methods_text
 
 _NUMBER = re.compile(r'"\\u0000(-?[0-9.]+)"')
 
@@ -134,101 +137,52 @@ def _money(value):
 
 
 def to_text(result):
-    """A summary an accountant can read in a terminal."""
+    """A summary an accountant can read in a terminal, in the closing's language
+    (``options.lang``): its headings are the workbook's labels (the glossary)."""
     options = result.options
+    text = labels(options.lang)
+
+    def day(value):
+        return format_date(value, options.lang, options.date_format)
+
     out = [
-        f"Inventory closing {options.balance_date.isoformat()}  "
-        f"({options.country}, {result.framework.label}, {options.method.upper()})",
-        f"Fiscal year {options.fiscal_year_start.isoformat()} to "
-        f"{options.balance_date.isoformat()}; {len(result.items)} items",
+        f"{text['title']} {day(options.balance_date)}  ({options.country}, "
+        f"{text[f'framework_{result.framework.key}']}, {methods_text(result, text)})",
+        f"{text['fiscal_year']} {day(options.fiscal_year_start)} – "
+        f"{day(options.balance_date)}; {text['sheet_items']}: {len(result.items)}",
         "",
-        "Stock equation per class",
+        text["sheet_equation"],
     ]
     header = (
-        "class",
-        "accounts",
-        "opening",
-        "purchases",
-        "closing AV",
-        "write-down",
-        "closing",
-        "COGS",
-        "change",
+        text["inventory_class"],
+        text["accounts"],
+        text["opening_value"],
+        text["purchases"],
+        text["closing_acquisition_value"],
+        text["write_down"],
+        text["closing_value"],
+        text["cost_of_goods_sold"],
+        text["change"],
     )
     rows = [
         (
-            c.inventory_class,
+            class_name(text, c.inventory_class),
             "/".join(result.class_accounts(c)),
             *(_money(getattr(c, f)) for f in EQUATION_FIELDS),
         )
         for c in result.classes
     ]
     totals = (
-        "total",
+        text["total"],
         "",
         *(_money(sum(getattr(c, f) for c in result.classes)) for f in EQUATION_FIELDS),
     )
     out += _table(header, rows + [totals])
-    if result.rule_97:
-        rule = result.rule_97
-        out += [
-            "",
-            "Swedish 97 % rule (IL 17:4)",
-            f"  main rule (lowest value, IL 17:3): {_money(rule.main_rule_value)}",
-            f"  alternative (97 % of {_money(rule.acquisition_value)}): "
-            f"{_money(rule.alternative_value)}",
-            f"  chosen: {rule.chosen} ({rule.mode})",
-        ]
-    if options.country in ("NO", "FI"):
-        law = "sktl § 14-5" if options.country == "NO" else "EVL 28 §: the book value"
-        out += ["", f"Tax value ({law}) and temporary difference"]
-        out += _table(
-            ("class", "accounting value", "tax value", "temporary difference"),
-            [
-                (
-                    c.inventory_class,
-                    _money(c.closing_value),
-                    _money(c.tax_value),
-                    _money(c.temporary_difference),
-                )
-                for c in result.classes
-            ],
-        )
-    if result.tax_groups:
-        out += ["", "Tax value per product group (varelagerloven § 1)"]
-        out += _table(
-            ("product group", "principle", "book value", "tax value", "difference"),
-            [
-                (
-                    g.name,
-                    g.principle,
-                    _money(g.book_value),
-                    _money(g.tax_value),
-                    _money(g.difference),
-                )
-                for g in result.tax_groups
-            ],
-        )
-    if result.replacement_disclosure is not None:
-        rule = result.framework.replacement_disclosure
-        out += ["", f"Replacement value against cost per balance-sheet line ({rule})"]
-        out += _table(
-            ("account", "classes", "cost", "replacement value", "difference"),
-            [
-                (
-                    line.inventory_account,
-                    ", ".join(line.inventory_classes),
-                    _money(line.cost),
-                    _money(line.replacement_value),
-                    _money(line.difference),
-                )
-                for line in result.replacement_disclosure
-            ],
-        )
-    out += ["", "Entry"]
+    out += _tax_text(result, text)
+    out += ["", text["entry"]]
     if result.entry:
         out += _table(
-            ("account", "debit", "credit", "label"),
+            (text["account"], text["debit"], text["credit"], text["label"]),
             [
                 (
                     line.account,
@@ -238,22 +192,115 @@ def to_text(result):
                 )
                 for line in result.entry
             ]
-            + [("total", _money(result.total_debit), _money(result.total_credit), "")],
+            + [
+                (
+                    text["total"],
+                    _money(result.total_debit),
+                    _money(result.total_credit),
+                    "",
+                )
+            ],
+            left=1,
+            last_left=True,
         )
     else:
-        out.append("  nothing to book: the ledger already shows the closing values")
+        out.append(f"  {text['no_entry']}")
     if result.notes:
-        out += ["", "Notes"] + [f"  - {note}" for note in result.notes]
+        out += ["", text["notes"]] + [f"  - {note}" for note in result.notes]
     return "\n".join(out) + "\n"
 
 
-def _table(header, rows):
+def _tax_text(result, text):
+    """The tax views and the replacement disclosure of ``to_text``."""
+    options, out = result.options, []
+    if result.rule_97:
+        rule = result.rule_97
+        chosen = text[
+            "rule_alternative" if rule.chosen == "alternative" else "rule_main"
+        ]
+        out += [
+            "",
+            text["tax_se_title"],
+            f"  {text['main_rule']}: {_money(rule.main_rule_value)}",
+            f"  {text['alternative_rule']}: {_money(rule.alternative_value)}",
+            f"  {text['chosen']}: {chosen}",
+        ]
+    if options.country in ("NO", "FI"):
+        title = text["tax_no_title" if options.country == "NO" else "tax_fi_title"]
+        out += ["", title]
+        out += _table(
+            (
+                text["inventory_class"],
+                text["accounting_value"],
+                text["tax_value"],
+                text["temporary_difference"],
+            ),
+            [
+                (
+                    class_name(text, c.inventory_class),
+                    _money(c.closing_value),
+                    _money(c.tax_value),
+                    _money(c.temporary_difference),
+                )
+                for c in result.classes
+            ],
+            left=1,
+        )
+    if result.tax_groups:
+        out += ["", text["tax_dk_title"]]
+        out += _table(
+            (
+                text["tax_group"],
+                text["tax_principle"],
+                text["accounting_value"],
+                text["tax_value"],
+                text["difference"],
+            ),
+            [
+                (
+                    class_name(text, g.name),
+                    text.get(f"tax_principle_{g.principle}", g.principle),
+                    _money(g.book_value),
+                    _money(g.tax_value),
+                    _money(g.difference),
+                )
+                for g in result.tax_groups
+            ],
+        )
+    if result.replacement_disclosure is not None:
+        rule = result.framework.replacement_disclosure
+        out += ["", text["disclosure_title"].format(rule=rule)]
+        out += _table(
+            (
+                text["balance_sheet_line"],
+                text["classes"],
+                text["acquisition_value"],
+                text["replacement_value"],
+                text["difference"],
+            ),
+            [
+                (
+                    line.inventory_account,
+                    ", ".join(class_name(text, c) for c in line.inventory_classes),
+                    _money(line.cost),
+                    _money(line.replacement_value),
+                    _money(line.difference),
+                )
+                for line in result.replacement_disclosure
+            ],
+        )
+    return out
+
+
+def _table(header, rows, left=2, last_left=False):
+    """Rows under ``header``: the first ``left`` columns (and with ``last_left``
+    the last, a text) to the left, the figures to the right."""
     widths = [max(len(str(r[i])) for r in (header, *rows)) for i in range(len(header))]
 
     def fmt(row):
         cells = [
             str(v).ljust(w)
-            if i in (0, 1) or i == len(row) - 1 and header[-1] == "label"
+            if i < left or last_left and i == len(row) - 1
             else str(v).rjust(w)
             for i, (v, w) in enumerate(zip(row, widths, strict=True))
         ]

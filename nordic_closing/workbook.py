@@ -189,7 +189,7 @@ def _page_header(sheet, text, meta, title, balance_date, landscape):
     sheet.set_footer(f"&L&9&A&R&9{text['page']} &P / &N")
 
 
-def _class_name(text, inventory_class):
+def class_name(text, inventory_class):
     return text.get(inventory_class, inventory_class)
 
 
@@ -210,7 +210,7 @@ def _summary(sheet, result, text, fmt, meta):
             f"{options.balance_date.strftime(meta['date_format'])}",
         ),
         (text["framework"], text[f"framework_{result.framework.key}"]),
-        (text["method"], _methods_text(result, text)),
+        (text["method"], methods_text(result, text)),
         (text["currency"], meta.get("currency", COUNTRY[options.country].currency)),
         (text["entry_number"], meta.get("entry_number") or text["not_posted"]),
     ]
@@ -236,7 +236,7 @@ def _summary(sheet, result, text, fmt, meta):
     row += 1
     first = row
     for cls in result.classes:
-        sheet.write(row, 0, _class_name(text, cls.inventory_class), fmt.text)
+        sheet.write(row, 0, class_name(text, cls.inventory_class), fmt.text)
         sheet.write(row, 1, " / ".join(result.class_accounts(cls)), fmt.text)
         for col, value in enumerate(
             (
@@ -371,7 +371,7 @@ def _items(sheet, result, text, fmt):
         stock = item.stock
         sheet.write_string(row, 0, stock.product, fmt.text)
         sheet.write_string(row, 1, stock.name, fmt.text)
-        sheet.write_string(row, 2, _class_name(text, stock.inventory_class), fmt.text)
+        sheet.write_string(row, 2, class_name(text, stock.inventory_class), fmt.text)
         sheet.write_number(row, 3, stock.quantity, fmt.quantity)
         sheet.write_string(row, 4, stock.unit, fmt.text)
         if stock.quantity:
@@ -505,7 +505,7 @@ def _equation(sheet, result, text, fmt):
     row = 1
     fields = EQUATION_FIELDS
     for cls in result.classes:
-        name = _class_name(text, cls.inventory_class)
+        name = class_name(text, cls.inventory_class)
         if cls.inventory_class in PRODUCED_CLASSES:
             name = f"{name} ({text['produced']})"
         sheet.write(row, 0, name, fmt.text)
@@ -591,7 +591,7 @@ def _tax_per_class(sheet, result, text, fmt):
         ("inventory_class", "accounting_value", "tax_value", difference),
         [
             (
-                _class_name(text, cls.inventory_class),
+                class_name(text, cls.inventory_class),
                 cls.closing_value,
                 cls.tax_value,
                 cls.temporary_difference,
@@ -612,7 +612,7 @@ def _tax_denmark(sheet, result, text, fmt):
         ("tax_group", "tax_principle", "accounting_value", "tax_value", "difference"),
         [
             (
-                _class_name(text, group.name),
+                class_name(text, group.name),
                 text[f"tax_principle_{group.principle}"],
                 group.book_value,
                 group.tax_value,
@@ -644,7 +644,7 @@ def _tax_table(sheet, text, fmt, title_and_note, headers, rows):
     sheet.write(row + 2, 0, note, fmt.wrap)
 
 
-def _methods_text(result, text):
+def methods_text(result, text):
     """The cost flow(s), each with its classes when the classes differ."""
     used = methods_used(result.options, result.classes)
     methods = [
@@ -659,13 +659,13 @@ def _methods_text(result, text):
 def _with_classes(phrase, classes, text, used):
     if len(used) == 1:
         return phrase
-    return f"{phrase} ({', '.join(_class_name(text, c) for c in classes)})"
+    return f"{phrase} ({', '.join(class_name(text, c) for c in classes)})"
 
 
 def _for_classes(sentence, classes, text, used):
     if len(used) == 1:
         return sentence
-    return f"{', '.join(_class_name(text, c) for c in classes)}: {sentence}"
+    return f"{', '.join(class_name(text, c) for c in classes)}: {sentence}"
 
 
 def _principles(sheet, result, text, fmt, meta):
@@ -722,7 +722,7 @@ def _replacement_disclosure(sheet, row, result, text, fmt):
     row += 2
     first = row
     for line in result.replacement_disclosure:
-        names = ", ".join(_class_name(text, c) for c in line.inventory_classes)
+        names = ", ".join(class_name(text, c) for c in line.inventory_classes)
         sheet.write(row, 0, f"{line.inventory_account} {names}", fmt.text)
         for col, value in enumerate(
             (line.cost, line.replacement_value, line.difference), start=1

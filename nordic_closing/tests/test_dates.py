@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from nordic_closing import ClosingOptions, ItemStock, compute_closing
 from nordic_closing.dates import format_date
+from nordic_closing.output import to_text
 from nordic_closing.workbook import CountItem, write_count_list, write_workbook
 
 BALANCE_DATE = date(2025, 12, 31)
@@ -125,3 +126,19 @@ def test_count_list_header_dated_in_its_language(tmp_path):
     write_count_list(items, path, BALANCE_DATE, lang="da")
     sheet = openpyxl.load_workbook(path).worksheets[0]
     assert sheet.oddHeader.right.text.endswith("31-12-2025")
+
+
+def test_text_summary_in_the_closings_language():
+    """The command line's text summary says the glossary's words and dates in the
+    closing's language: 10 units at 100 of goods for resale, an empty ledger, so
+    the entry books 1,000 on each side."""
+    out = to_text(_closing("nb"))
+    lines = out.splitlines()
+    assert lines[0].startswith("Varelageravslutning 31.12.2025")
+    assert "Lagerligning" in lines  # the glossary's "stock equation"
+    assert "Stock equation" not in out and "Entry" not in lines
+    rows = [line.split() for line in lines]
+    assert ["Sum", "1", "000.00", "1", "000.00"] in rows
+    assert any(
+        line.strip().startswith("Innkjøpte varer for videresalg") for line in lines
+    )
