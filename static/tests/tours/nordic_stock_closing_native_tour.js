@@ -148,16 +148,7 @@ registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("stock.menu_stock_root", "Open Inventory"),
-        {
-            content: "Open the Inventory closing menu",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
-            run: "click",
-        },
-        {
-            content: "Close the inventory from Inventory > Inventory closing",
-            trigger: '.dropdown-item:contains("Close the inventory")',
-            run: "click",
-        },
+        ...openClosingMenu("Close the inventory"),
         ...previewSteps(),
         {
             content: "The stock equation is shown, and no Post button",
@@ -174,16 +165,7 @@ registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
             trigger: ".modal .btn-secondary:contains(Cancel)",
             run: "click",
         },
-        {
-            content: "Open the Inventory closing menu again",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
-            run: "click",
-        },
-        {
-            content: "The closings, under Inventory",
-            trigger: '.dropdown-item:contains("Inventory closings")',
-            run: "click",
-        },
+        ...openClosingMenu("Inventory closings"),
         {
             content: "Open the computed closing",
             trigger: '.o_list_view .o_data_row:contains("Computed") td.o_data_cell[name="name"]',
