@@ -2,6 +2,7 @@ import io
 from datetime import date
 
 import openpyxl
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -172,6 +173,22 @@ class TestNordicStockClosing(NordicStockClosingCase):
             self._net(company, closing.move_id),
             {"1460": 6000, "1469": -1000, "4960": -5000},
         )
+
+    def test_accounts_by_code_and_headers_that_wrap(self):
+        """What an accountant reads is not cut at 1,366 px: the class lists of the
+        form and the wizard show each account by its code (the widget keeps the
+        name for the tooltip and the link), and the closing's lists let a header
+        wrap (o_nordic_list) instead of cutting it."""
+        for model in ("nordic.stock.closing", "nordic.stock.closing.wizard"):
+            arch = etree.fromstring(
+                self.env[model].get_views([(False, "form")])["views"]["form"]["arch"]
+            )
+            (classes,) = arch.xpath("//field[@name='class_ids']")
+            self.assertIn("o_nordic_list", classes.get("class", ""), model)
+            (account,) = classes.xpath(".//field[@name='inventory_account_id']")
+            self.assertEqual(account.get("widget"), "nordic_account_code", model)
+            (entry,) = arch.xpath("//field[@name='entry_line_ids']")
+            self.assertIn("o_nordic_list", entry.get("class", ""), model)
 
     def test_items_in_their_own_list_where_values_are_entered(self):
         """The form reads no items (their ids took a second at 100,000); its Items

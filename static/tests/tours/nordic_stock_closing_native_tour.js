@@ -161,6 +161,19 @@ registry.category("web_tour.tours").add("nordic_stock_closing_preparer_tour", {
             },
         },
         {
+            content: "The class's inventory account by its code alone (its name on hover)",
+            trigger:
+                '.modal .o_field_widget[name="class_ids"] .o_data_row:contains("Goods for resale") td[name="inventory_account_id"]',
+            run: () => {
+                const cell = document.querySelector(
+                    '.modal .o_field_widget[name="class_ids"] .o_data_row td[name="inventory_account_id"]'
+                );
+                if (cell.innerText.trim() !== "1460") {
+                    throw new Error(`The account shows "${cell.innerText}", not its code 1460`);
+                }
+            },
+        },
+        {
             content: "Leave the wizard",
             trigger: ".modal .btn-secondary:contains(Cancel)",
             run: "click",
