@@ -17,6 +17,7 @@ from .closing_common import NordicStockClosingCase
 LINE = "nordic.stock.closing.line"
 CLASS = "nordic.stock.closing.class"
 CLOSING = "nordic.stock.closing"
+MODULE = "l10n_nordic_stock_closing"
 
 
 @tagged("post_install", "-at_install")
@@ -218,12 +219,15 @@ class TestBlankFigures(NordicStockClosingCase):
         return etree.fromstring(views["views"][view_type]["arch"])
 
     def test_views_leave_none_blank(self):
-        """The items list and the closing form show NRV and replacement cost with
-        the widget that leaves them blank where the source is none (hidden once the
-        closing is no longer computed); the tax principle column only in Denmark."""
+        """The closing's items list (opened from its form) and the analysis list
+        show NRV and replacement cost with the widget that leaves them blank where
+        the source is none (hidden once the closing is no longer computed); the tax
+        principle column only in Denmark."""
         form = self._view_fields(CLOSING, "form")
-        items = self._view_fields(LINE, "list")
-        for arch in (form, items):
+        items_view = self.env.ref(f"{MODULE}.nordic_stock_closing_item_view_list")
+        items = self._view_fields(LINE, "list", items_view.id)
+        analysis = self._view_fields(LINE, "list")
+        for arch in (items, analysis):
             for fname, source in (
                 ("net_realisable_value", "nrv_source"),
                 ("replacement_cost", "replacement_source"),

@@ -107,7 +107,7 @@ registry.category("web_tour.tours").add("nordic_stock_closing_poster_tour", {
         },
         {
             content: "Back to the closing",
-            trigger: '.o_breadcrumb .breadcrumb-item a:contains("Inventory closing 2025")',
+            trigger: '.o_breadcrumb .breadcrumb-item a:contains("Inventory closing 12/31/2025")',
             run: "click",
         },
         {
