@@ -109,6 +109,36 @@ class TestSecurity(NordicClosingCommon):
         )
         self.assertNotIn(own, Mapping.with_user(self.accountant).search([]))
 
+    def test_closings_under_reporting_for_auditors_and_posters(self):
+        """Invoicing > Reporting lists the closings for a read-only accountant and
+        a preparer with accounting rights, not for a billing user without either
+        group (who may not read closings)."""
+        menu = self.env.ref(
+            "l10n_nordic_stock_closing.nordic_stock_closing_reporting_menu"
+        )
+        users = {
+            "auditor": ("account.group_account_readonly", True),
+            "accountant": (
+                "account.group_account_user,"
+                "l10n_nordic_stock_closing.group_nordic_closing_user",
+                True,
+            ),
+            "billing": ("account.group_account_invoice", False),
+        }
+        for login, (groups, sees) in users.items():
+            with self.subTest(user=login):
+                user = new_test_user(
+                    self.env,
+                    f"nordic_reporting_{login}",
+                    groups,
+                    email=False,
+                    company_id=self.company_a.id,
+                    company_ids=[self.company_a.id],
+                )
+                visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                self.assertEqual(menu.id in visible, sees)
+                self.assertEqual(menu.parent_id.id in visible, True)
+
     def test_messages_name_the_menu_the_user_sees(self):
         """A preparer in the warehouse is sent to Inventory, an accountant to
         Invoicing: each by the menu that user has."""
