@@ -110,8 +110,10 @@ def check_derived(closing):
         f"{attachment}",
     )
     action = closing.action_download_xlsx()
+    # the addon's download route (18.0.1.4.0: the file's whole name) of that
+    # very attachment
     check(
-        action["url"].startswith(f"/web/content/{attachment.id}?"),
+        action["url"] == f"/l10n_nordic_stock_closing/download/{attachment.id}",
         f"{name}: Download XLSX gives {action['url']}",
     )
 
