@@ -1,3 +1,4 @@
+from . import nordic_framework_mixin
 from . import nordic_company_setting
 from . import nordic_closing_link
 from . import nordic_stock_account_mapping

@@ -1,7 +1,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from .nordic_selections import CLOSING_STATE_SELECTION, FRAMEWORK_SELECTION
+from .nordic_selections import CLOSING_STATE_SELECTION, framework_selection
 
 
 class NordicClosingOverview(models.Model):
@@ -16,7 +16,7 @@ class NordicClosingOverview(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     # the currency its closings' amounts are in (never added to another's)
     currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
-    framework = fields.Selection(FRAMEWORK_SELECTION, readonly=True)
+    framework = fields.Selection(framework_selection, readonly=True)
     auto_closing = fields.Boolean("Automatic", readonly=True)
     closing_id = fields.Many2one("nordic.stock.closing", "Last closing", readonly=True)
     date = fields.Date("Last balance date", readonly=True)

@@ -9,8 +9,9 @@ from ..nordic_closing.frameworks import (
     INVENTORY_CLASSES,
     STOCK_RESERVE,
     TAX_PRINCIPLES,
+    framework_by_key,
 )
-from ..nordic_closing.labels import labels
+from ..nordic_closing.labels import labels, language_of
 
 #: the inventory classes of DOMAIN.md section 3, in the order accountants read them,
 #: with the engine's English labels (translated by Odoo)
@@ -48,16 +49,24 @@ REPLACEMENT_SOURCE_SELECTION = [
     ("manual", "Entered"),
 ]
 
-#: the accounting frameworks of the engine's table, as settings values, with its
-#: labels (translated by Odoo)
-FRAMEWORK_SELECTION = [
-    (framework.key, framework.label) for framework in FRAMEWORKS.values()
-]
-#: how each framework may book the Swedish 97 % rule (IL 17:4), from the engine
-RULE_97_ALLOWED = {
-    framework.key: {"off", *framework.rule_97_modes}
-    for framework in FRAMEWORKS.values()
-}
+
+def framework_selection(_model=None):
+    """The accounting frameworks of the engine's table, as settings values, with
+    their labels in the user's language (the engine's, ``framework_<key>``; a
+    framework without one: its English label). Read when asked, so that a country
+    registered in the engine's table (``frameworks.register_country``) is offered."""
+    text = labels(language_of(_model.env.lang) if _model is not None else "en")
+    return [
+        (framework.key, text.get(f"framework_{framework.key}", framework.label))
+        for framework in FRAMEWORKS.values()
+    ]
+
+
+def rule_97_allowed(key):
+    """How the framework ``key`` may book the Swedish 97 % rule (IL 17:4): the
+    modes of the engine's table, and ``off``."""
+    framework = framework_by_key(key)
+    return {"off", *(framework.rule_97_modes if framework else ())}
 
 
 def account_field(string, help_text, **kwargs):

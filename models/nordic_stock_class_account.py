@@ -54,11 +54,10 @@ class NordicStockClassAccount(models.Model):
         "company's tolerance). Leave empty to value the stock item by item.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    country_code = fields.Char(
-        "Country",
-        related="company_id.account_fiscal_country_id.code",
-        help="The country of the company's accounting: fixed values are Swedish and "
-        "Finnish.",
+    nordic_has_fixed_value = fields.Boolean(
+        related="company_id.nordic_has_fixed_value",
+        help="The company's framework allows a fixed value (Sweden ÅRL 4:12, Finland "
+        "KPL 5:6 § 3 mom.).",
     )
     missing_account_codes = fields.Char(
         string="Missing account codes",

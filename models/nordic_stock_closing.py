@@ -14,14 +14,12 @@ from odoo.tools.misc import format_date, get_lang
 from odoo.addons.base.models.res_lang import intersperse
 from odoo.addons.base.models.res_partner import _lang_get
 
-from ..nordic_closing.frameworks import COUNTRY, FRAMEWORKS
 from .ir_ui_menu import WIZARD_MENUS
-from .nordic_selections import CLOSING_STATE_SELECTION, FRAMEWORK_SELECTION
+from .nordic_selections import CLOSING_STATE_SELECTION, framework_selection
 
 _logger = logging.getLogger(__name__)
 
 #: where a country's balance date ends, unless the company sets its time zone
-COUNTRY_TZ = {code: country.tz for code, country in COUNTRY.items()}
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MANAGER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_manager"
 USER_GROUP = "l10n_nordic_stock_closing.group_nordic_closing_user"
@@ -107,7 +105,12 @@ def is_server_write(records):
 class NordicStockClosing(models.Model):
     _name = "nordic.stock.closing"
     _description = "Inventory closing"
-    _inherit = ["mail.thread", "mail.activity.mixin", "nordic.currency.analysis"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "nordic.currency.analysis",
+        "nordic.framework.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -135,7 +138,7 @@ class NordicStockClosing(models.Model):
         tracking=True,
         string="Status",
     )
-    framework = fields.Selection(FRAMEWORK_SELECTION, readonly=True, copy=False)
+    framework = fields.Selection(framework_selection, readonly=True, copy=False)
     rule_97 = fields.Selection(
         [("off", "Off"), ("contra", "Contra account"), ("reserve", "Stock reserve")],
         string="97 % rule",
@@ -477,7 +480,6 @@ class NordicStockClosing(models.Model):
         100,000 items took a second); the replacement cost where the framework
         values by it."""
         self.ensure_one()
-        framework = FRAMEWORKS.get(tuple((self.framework or "_").split("_", 1)))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Items of %(name)s", name=self.name),
@@ -494,9 +496,7 @@ class NordicStockClosing(models.Model):
             "domain": [("closing_id", "=", self.id)],
             "context": {
                 "default_closing_id": self.id,
-                "nordic_replacement_cost": bool(
-                    framework and framework.replacement_cost
-                ),
+                "nordic_replacement_cost": self.nordic_has_replacement_cost,
             },
         }
 

@@ -5,7 +5,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .nordic_stock_closing import COUNTRY_TZ, MANAGER_GROUP, server_env
+from ..nordic_closing.countries import COUNTRY
+from .nordic_stock_closing import MANAGER_GROUP, server_env
 
 _logger = logging.getLogger(__name__)
 
@@ -114,7 +115,8 @@ class NordicStockClosingCron(models.Model):
 
     @api.model
     def _nordic_company_today(self, company):
-        tz = company.partner_id.tz or COUNTRY_TZ.get(company.country_id.code) or "UTC"
+        country = COUNTRY.get(company.country_id.code)
+        tz = company.partner_id.tz or (country.tz if country else "UTC")
         return fields.Date.context_today(self.with_context(tz=tz))
 
     @api.model

@@ -96,7 +96,7 @@ class NordicStockClosingSettings(models.Model):
             tax_principles={
                 info["tax_group"]: info["tax_principle"]
                 for info in categories.values()
-                if info["tax_principle"] and country == "DK"
+                if info["tax_principle"] and self.nordic_has_tax_groups
             },
             # Denmark: while preparing, a missing dagspris is noted (it is entered
             # on the line); posting refuses it

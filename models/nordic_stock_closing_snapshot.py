@@ -14,6 +14,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..nordic_closing import ClassAccounts, ClosingError, default_fiscal_year_start
+from ..nordic_closing.countries import COUNTRY
 from ..nordic_closing.frameworks import get_framework
 from ..nordic_closing.valuation import (
     ADJUSTMENT,
@@ -23,7 +24,7 @@ from ..nordic_closing.valuation import (
     value_movements,
 )
 from .ir_ui_menu import CLASS_ACCOUNT_MENUS
-from .nordic_stock_closing import COUNTRY_TZ, _dec
+from .nordic_stock_closing import _dec
 from .nordic_stock_closing_queries import (
     ADJUSTED_PRODUCTS,
     DATED_LAYERS,
@@ -64,7 +65,7 @@ class NordicStockClosingSnapshot(models.Model):
 
     def _nordic_timezone(self):
         country, _code = self._nordic_country()
-        return self.company_id.partner_id.tz or COUNTRY_TZ[country]
+        return self.company_id.partner_id.tz or COUNTRY[country].tz
 
     def _nordic_fiscal_year_start(self):
         """The start of the fiscal year that ends at the closing date: derived here
@@ -111,10 +112,14 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
             .with_company(company)
             .browse(row[0] for row in self.env.cr.fetchall())
         )
-        # Finland's charts have no contra account: the write-down is booked on the
-        # inventory account itself; elsewhere the contra account is required
+        # a country whose charts have no contra account (Finland) books the
+        # write-down on the inventory account itself; elsewhere it is required
         country, _code = self._nordic_country()
-        required = ("balance", "change") if country == "FI" else ACCOUNT_ROLES
+        required = (
+            ACCOUNT_ROLES
+            if COUNTRY[country].contra_account
+            else tuple(role for role in ACCOUNT_ROLES if role != "contra")
+        )
         info, missing_class, missing_accounts = {}, [], []
         for category in categories:
             if not category.nordic_inventory_class:

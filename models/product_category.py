@@ -31,10 +31,17 @@ class ProductCategory(models.Model):
         "inventory on (49x0, 4x90).",
         company_dependent=True,
     )
-    nordic_country_code = fields.Char(
-        "Closing country",
-        compute="_compute_nordic_country_code",
-        help="The country of the current company: which closing fields apply.",
+    nordic_has_tax_groups = fields.Boolean(
+        "Tax value per product group",
+        compute="_compute_nordic_framework_flags",
+        help="The current company's framework values stock for tax per product group "
+        "(Denmark, varelagerloven § 1): the category's principle applies.",
+    )
+    nordic_has_write_down_pl_account = fields.Boolean(
+        "Write-down P&L account applies",
+        compute="_compute_nordic_framework_flags",
+        help="The current company's country books write-downs on a P&L account of "
+        "the category's own (Denmark, Finland).",
     )
     nordic_tax_principle = fields.Selection(
         TAX_PRINCIPLE_SELECTION,
@@ -61,10 +68,16 @@ class ProductCategory(models.Model):
     )
 
     @api.depends_context("company")
-    def _compute_nordic_country_code(self):
-        company = self.env.company
-        code = company.account_fiscal_country_id.code or company.country_id.code
-        self.nordic_country_code = code or False
+    def _compute_nordic_framework_flags(self):
+        """What the current company's framework shows of a category (the engine's
+        tables, through ``nordic.framework.mixin``)."""
+        flags = self.env["nordic.framework.mixin"]._nordic_framework_flags(
+            self.env.company.nordic_closing_framework
+        )
+        self.nordic_has_tax_groups = flags["nordic_has_tax_groups"]
+        self.nordic_has_write_down_pl_account = flags[
+            "nordic_has_write_down_pl_account"
+        ]
 
     # ------------------------------------------------------------------
     # Proposed accounts

@@ -3,32 +3,20 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..nordic_closing.frameworks import DEFAULT_FRAMEWORK
-from .nordic_selections import FRAMEWORK_SELECTION, RULE_97_ALLOWED
+from ..nordic_closing.countries import COUNTRY
+from ..nordic_closing.frameworks import framework_by_key
+from .nordic_selections import framework_selection, rule_97_allowed
 
 _logger = logging.getLogger(__name__)
 
-# Framework proposed for a chart of accounts template; a company's choice is kept
-# unless it belongs to another country than the chart.
-CHART_FRAMEWORKS = {
-    "no": "NO_NGAAP",
-    "se": "SE_K2",
-    "se_K2": "SE_K2",
-    "se_K3": "SE_K3",
-    "dk": "DK_B",
-    "fi": "FI_FAS",
-}
-#: a country's default framework (the engine's table)
-COUNTRY_FRAMEWORKS = {
-    country: f"{country}_{code}" for country, code in DEFAULT_FRAMEWORK.items()
-}
-
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ["res.company", "nordic.framework.mixin"]
+    _nordic_framework_field = "nordic_closing_framework"
 
     nordic_closing_framework = fields.Selection(
-        FRAMEWORK_SELECTION,
+        framework_selection,
         string="Inventory closing framework",
         help="Accounting framework the year-end inventory closing follows. It decides "
         "which valuation options are allowed.",
@@ -149,7 +137,7 @@ class ResCompany(models.Model):
         self.ensure_one()
         rule = self.nordic_rule_97 or "off"
         framework = self.nordic_closing_framework
-        if rule == "off" or (framework and rule in RULE_97_ALLOWED[framework]):
+        if rule == "off" or (framework and rule in rule_97_allowed(framework)):
             return ""
         if not framework:
             return self.env._(
@@ -269,10 +257,16 @@ class ResCompany(models.Model):
             company._nordic_apply_default_settings()
 
     def _nordic_default_framework(self):
+        """The framework the engine's country table proposes for the company's
+        chart of accounts (``Country.charts``): its own country's first, else the
+        country whose chart it is; without one, its country's default."""
         self.ensure_one()
-        return CHART_FRAMEWORKS.get(self.chart_template) or COUNTRY_FRAMEWORKS.get(
-            self.account_fiscal_country_id.code or self.country_id.code
-        )
+        own = COUNTRY.get(self.account_fiscal_country_id.code or self.country_id.code)
+        for country in (own, *COUNTRY.values()):
+            code = country and country.chart_framework(self.chart_template)
+            if code:
+                return f"{country.code}_{code}"
+        return f"{own.code}_{own.default_framework}" if own else False
 
     def _nordic_default_closing_journal(self):
         """The company's inventory valuation journal (stock_account's 'STJ')."""
@@ -307,9 +301,13 @@ class ResCompany(models.Model):
             vals = {}
             framework = company._nordic_default_framework()
             current = company.nordic_closing_framework
-            if framework and (not current or current[:2] != framework[:2]):
+            if framework and (
+                not current
+                or getattr(framework_by_key(current), "country", None)
+                != framework_by_key(framework).country
+            ):
                 vals["nordic_closing_framework"] = framework
-                if company.nordic_rule_97 not in RULE_97_ALLOWED[framework]:
+                if company.nordic_rule_97 not in rule_97_allowed(framework):
                     vals["nordic_rule_97"] = "off"
             if not company.nordic_closing_journal_id:
                 journal = company._nordic_default_closing_journal()

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..nordic_closing.countries import COUNTRY
+
 
 def _company_setting(field_type, fname, **kwargs):
     """A setting shown here and kept on the company (``company_id.<fname>``)."""
@@ -7,7 +9,9 @@ def _company_setting(field_type, fname, **kwargs):
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "nordic.framework.mixin"]
+    _nordic_framework_field = "nordic_closing_framework"
 
     nordic_closing_framework = _company_setting(
         fields.Selection, "nordic_closing_framework"
@@ -30,10 +34,20 @@ class ResConfigSettings(models.TransientModel):
         fields.Boolean, "nordic_auto_closing_monthly"
     )
     nordic_auto_post = _company_setting(fields.Boolean, "nordic_auto_post")
+    nordic_closing_available = fields.Boolean(
+        "Inventory closing available",
+        compute="_compute_nordic_closing_available",
+        help="The company's fiscal country is in the engine's country table.",
+    )
     nordic_obsolescence_band_count = fields.Integer(
         string="Number of obsolescence bands",
         compute="_compute_nordic_obsolescence_band_count",
     )
+
+    @api.depends("country_code")
+    def _compute_nordic_closing_available(self):
+        for settings in self:
+            settings.nordic_closing_available = settings.country_code in COUNTRY
 
     @api.depends("company_id")
     def _compute_nordic_obsolescence_band_count(self):

@@ -7,6 +7,7 @@ One table for the engine, the CLI and the Odoo settings. The (S) rules of DOMAIN
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .countries import COUNTRY, Country
 from .errors import ClosingError
 
 INVENTORY_CLASSES = (
@@ -20,30 +21,15 @@ STOCK_RESERVE = "stock_reserve"
 FIXED_VALUE_CLASSES = ("raw_material", "consumable")
 METHODS = ("fifo", "average")
 RULE_97_MODES = ("off", "contra", "reserve")
-COUNTRIES = ("NO", "SE", "DK", "FI")
+#: the built-in countries (the CLI's --country choices); COUNTRY (countries.py)
+#: holds them and any registered with register_country
+COUNTRIES = tuple(COUNTRY)
 FIXED_VALUE_BAND = Decimal(20)  # ± percent, BFNAR 2016:10 p. 12.6 (S)
 #: Denmark's tax principles per product group (varelagerloven § 1): the replacement
 #: price at the year end (dagspris), the purchase price or the manufacturing price
 TAX_PRINCIPLES = ("dagspris", "purchase_price", "manufacturing_price")
 
 
-@dataclass(frozen=True)
-class Country:
-    """What a country's closing is written in and starts from."""
-
-    code: str
-    lang: str  # the language of its documents (labels.LANGUAGES)
-    currency: str
-    default_framework: str
-    tz: str  # where its balance date ends (a company may set its own)
-
-
-COUNTRY = {
-    "NO": Country("NO", "nb", "NOK", "NGAAP", "Europe/Oslo"),
-    "SE": Country("SE", "sv", "SEK", "K2", "Europe/Stockholm"),
-    "DK": Country("DK", "da", "DKK", "B", "Europe/Copenhagen"),
-    "FI": Country("FI", "fi", "EUR", "FAS", "Europe/Helsinki"),
-}
 DEFAULT_FRAMEWORK = {code: c.default_framework for code, c in COUNTRY.items()}
 
 
@@ -297,9 +283,9 @@ FRAMEWORK_CODES = tuple(dict.fromkeys(f.code for f in _TABLE))
 def get_framework(country, code=None):
     """The framework for ``country``; ``code`` defaults to the country's
     (``DEFAULT_FRAMEWORK``: NGAAP, K2, B, FAS)."""
-    if country not in COUNTRIES:
+    if country not in COUNTRY:
         raise ClosingError(
-            f"unknown country {country!r}: choose {', '.join(COUNTRIES)}",
+            f"unknown country {country!r}: choose {', '.join(COUNTRY)}",
             source="--country",
         )
     code = code or DEFAULT_FRAMEWORK[country]
@@ -311,6 +297,41 @@ def get_framework(country, code=None):
             source="--framework",
         )
     return framework
+
+
+def framework_by_key(key):
+    """The framework of an Odoo settings value (``SE_K2``: ``Framework.key``), or
+    ``None`` for an empty or unknown one."""
+    country, _sep, code = (key or "").partition("_")
+    return FRAMEWORKS.get((country, code))
+
+
+def register_country(country, *frameworks):
+    """Add ``country`` (a :class:`Country`) and its ``frameworks`` to the tables,
+    e.g. from an addon's ``post_load`` or a test. Its default framework must be
+    among them. Returns a function that removes them again."""
+    if not isinstance(country, Country):
+        raise TypeError(f"{country!r} is not a Country")
+    codes = {framework.code for framework in frameworks}
+    if country.default_framework not in codes:
+        raise ClosingError(
+            f"country {country.code}: its default framework "
+            f"{country.default_framework} is not among {', '.join(sorted(codes))}"
+        )
+    if any(framework.country != country.code for framework in frameworks):
+        raise ClosingError(f"country {country.code}: a framework of another country")
+    COUNTRY[country.code] = country
+    DEFAULT_FRAMEWORK[country.code] = country.default_framework
+    for framework in frameworks:
+        FRAMEWORKS[(framework.country, framework.code)] = framework
+
+    def unregister():
+        COUNTRY.pop(country.code, None)
+        DEFAULT_FRAMEWORK.pop(country.code, None)
+        for framework in frameworks:
+            FRAMEWORKS.pop((framework.country, framework.code), None)
+
+    return unregister
 
 
 def check_rule_97(framework, mode):

@@ -3,7 +3,7 @@ from odoo import models
 from ..nordic_closing import INVENTORY_CLASSES
 from ..nordic_closing.closing import EQUATION_FIELDS, METHOD_ORDER, methods_named
 from ..nordic_closing.labels import labels, language_of
-from .report_nordic_count_list import nordic_country
+from .report_nordic_count_list import nordic_country, nordic_country_texts
 
 
 class ReportNordicClosingSummary(models.AbstractModel):
@@ -35,7 +35,7 @@ class ReportNordicClosingSummary(models.AbstractModel):
         }
         country = nordic_country(closing)
         rule_97 = None
-        if country == "SE":
+        if closing.nordic_has_rule_97:
             # the engine's tax view, stored on the closing (booked or not)
             rule_97 = {
                 "used": closing.rule_97 in ("contra", "reserve"),
@@ -47,7 +47,9 @@ class ReportNordicClosingSummary(models.AbstractModel):
                 "methods": self._nordic_methods(closing),
             }
         return {
-            "country": country,
+            "texts": nordic_country_texts(closing),
+            # tax value against accounting value per class (Norway, sktl § 14-5)
+            "tax_difference": bool(country and country.tax_difference),
             "classes": [
                 {"record": cls, "accounts": self._nordic_class_accounts(cls)}
                 for cls in closing.class_ids

@@ -1,13 +1,20 @@
 from odoo import models
 
 from ..models.nordic_selections import INVENTORY_CLASS_SELECTION
+from ..nordic_closing.countries import COUNTRY, country_texts
+from ..nordic_closing.labels import language_of
 
 
 def nordic_country(closing):
-    """SE, NO or the company's country code: which legal wording the reports use."""
-    if closing.framework:
-        return closing.framework.split("_", 1)[0]
-    return closing.company_id.country_id.code or ""
+    """The engine's :class:`~nordic_closing.countries.Country` of the closing's
+    framework (else of its company), or ``None``: what the reports show of it."""
+    return COUNTRY.get(closing.nordic_country or closing.company_id.country_id.code)
+
+
+def nordic_country_texts(closing):
+    """The country's texts of the documents (``countries.country_texts``) in the
+    language ``closing`` carries in its context (the report's)."""
+    return country_texts(nordic_country(closing), language_of(closing.env.lang))
 
 
 class ReportNordicCountList(models.AbstractModel):
@@ -68,7 +75,12 @@ class ReportNordicCountList(models.AbstractModel):
             total_tax_value += tax_value
         total_value = currency.round(total_value)
         return {
-            "country": nordic_country(closing),
+            "texts": nordic_country_texts(closing),
+            # accounting and tax value side by side (Norway: bokføringsforskriften
+            # § 6-1), as the engine's country table says
+            "tax_value_column": bool(
+                getattr(nordic_country(closing), "count_list_tax_value", False)
+            ),
             "groups": groups,
             "value": total_value,
             "tax_value": currency.round(total_tax_value),
