@@ -1,6 +1,6 @@
 """Data profiles of the Odoo benchmark (see bench_odoo.py).
 
-``clean`` is the benchmark's original data (``bench_odoo.history``). The others
+``clean`` is the benchmark's original data (``clean_history``). The others
 generate, per product, a history whose values Odoo would book the same way and the
 closing must find again (all unit costs in whole cents, so that FIFO and lot values
 are exact):
@@ -60,6 +60,65 @@ class _Stock:
         self.qty = self.value = 0
         self.queue = deque()  # FIFO: [layer index, units left, unit cost cents]
         self.last_purchase = None  # (layer index, quantity)
+
+
+def clean_history(rng, n_layers, method, cost, dormant, span_days):
+    """Layers of one product in date order: (day, second, qty, value cents,
+    landed-cost parent offset or None); FIFO receipts get their remaining at the end.
+
+    Values are integer cents: FIFO issues take the oldest lots, AVCO issues the
+    average, standard the fixed cost; 3 % of FIFO receipts get a landed-cost layer
+    (quantity 0) right after them. The stock never goes below zero."""
+    span = 300 if dormant else span_days
+    stamps = sorted(
+        (rng.randrange(span), rng.randrange(6 * 3600, 18 * 3600 - 120))
+        for _ in range(n_layers)
+    )
+    layers = []  # [day, second, qty, value, parent index, remaining qty, remaining]
+    lots = deque()  # FIFO: [layer index, qty left, value left]
+    stock = stock_value = 0
+    for day, second in stamps:
+        if len(layers) >= n_layers:
+            break
+        if stock > 5 and rng.random() < 0.45:
+            qty = rng.randrange(1, stock + 1)
+            if method == "fifo":
+                value, need = 0, qty
+                while need:
+                    lot = lots[0]
+                    take = min(need, lot[1])
+                    part = lot[2] if take == lot[1] else round(lot[2] * take / lot[1])
+                    lot[1] -= take
+                    lot[2] -= part
+                    value += part
+                    need -= take
+                    if not lot[1]:
+                        lots.popleft()
+            elif method == "average" and qty < stock:
+                value = round(stock_value * qty / stock)
+            elif method == "average":
+                value = stock_value
+            else:
+                value = qty * cost
+            stock -= qty
+            stock_value -= value
+            layers.append([day, second, -qty, -value, None])
+            continue
+        qty = rng.randrange(1, 50)
+        unit = cost if method == "standard" else round(cost * rng.uniform(0.8, 1.2))
+        value = qty * unit
+        stock += qty
+        stock_value += value
+        layers.append([day, second, qty, value, None])
+        if method == "fifo":
+            lots.append([len(layers) - 1, qty, value])
+            if rng.random() < 0.03 and len(layers) < n_layers:
+                landed = round(value * 0.1)
+                lots[-1][2] += landed
+                stock_value += landed
+                layers.append([day, second + 60, 0, landed, len(layers) - 1])
+    remaining = {index: (qty, value) for index, qty, value in lots}
+    return layers, remaining
 
 
 def profile_history(rng, n_layers, method, cost, dormant, span_days, adjust, lots):  # noqa: C901
