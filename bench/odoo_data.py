@@ -32,6 +32,14 @@ METHODS = ("fifo", "average", "fifo", "average", "standard")
 
 
 def setup_company(env, label, mixed=False):
+    """A Norwegian company with its inventory categories: ``(company, {(class,
+    method, real time): category id})``."""
+    company = _create_company(env, label)
+    return company, _create_categories(env, company, mixed)
+
+
+def _create_company(env, label):
+    """The company, its warehouse, chart ``no`` and closing settings."""
     if env["ir.module.module"]._get("l10n_no").state != "installed":
         sys.exit("bench_odoo: install l10n_no in this database first (chart 'no')")
     nok = env.ref("base.NOK")
@@ -60,6 +68,12 @@ def setup_company(env, label, mixed=False):
     assert (
         company.nordic_closing_framework == "NO_NGAAP"
     ), company.nordic_closing_framework
+    return company
+
+
+def _create_categories(env, company, mixed):
+    """Per inventory class a FIFO and a standard price category, periodic, and an
+    AVCO one, real time; ``mixed``: a real-time FIFO and a periodic AVCO one too."""
     Account = env["account.account"].with_company(company)
 
     def account(code):
@@ -101,7 +115,7 @@ def setup_company(env, label, mixed=False):
                     ),
                 }
             ).id
-    return company, categories
+    return categories
 
 
 def product_plan(rng, index):
@@ -118,10 +132,25 @@ def product_plan(rng, index):
 def create_products(env, company, categories, count, rng, profile="clean"):
     """Products (and the lots of those valued by lot): ``[(product id, category id,
     plan, lot ids)]``."""
-    from odoo.tools import SQL  # noqa: PLC0415
-
-    cr = env.cr
     plans = [product_plan(rng, i) for i in range(count)]
+    realtime, lot_counts = _valuation_and_lots(plans, rng, profile)
+    category_ids = [
+        categories[p[0], p[1], rt] for p, rt in zip(plans, realtime, strict=True)
+    ]
+    template_ids = _insert_templates(env, company, plans, category_ids, lot_counts)
+    products = _insert_variants(env.cr, company, template_ids, plans)
+    lots = _insert_lots(env.cr, company, products, lot_counts)
+    return [
+        (product_id, category_id, plan, lots.get(product_id, []))
+        for product_id, category_id, plan in zip(
+            products, category_ids, plans, strict=True
+        )
+    ]
+
+
+def _valuation_and_lots(plans, rng, profile):
+    """Per product whether its category is real time and its number of lots (0: not
+    valued by lot), drawn from a generator of their own (none for ``clean``)."""
     _adjust, lot_share, mixed = FEATURES[profile]
     extra = random.Random(rng.random() if profile != "clean" else 0)
     realtime, lot_counts = [], []
@@ -137,6 +166,14 @@ def create_products(env, company, categories, count, rng, profile="clean"):
             if method != "standard" and lot_share and extra.random() < lot_share
             else 0
         )
+    return realtime, lot_counts
+
+
+def _insert_templates(env, company, plans, category_ids, lot_counts):
+    """The product templates (codes B000000...), in one INSERT: their ids."""
+    from odoo.tools import SQL  # noqa: PLC0415
+
+    cr = env.cr
     uom = env.ref("uom.product_uom_unit").id
     # NOT NULL columns of other modules (purchase, sale) that COPY/INSERT must fill
     cr.execute(
@@ -165,13 +202,17 @@ RETURNING id
             uom,
             company.id,
             SQL(", 'no-message'" * len(warn)),
-            [f"B{i:06d}" for i in range(count)],
-            [categories[p[0], p[1], rt] for p, rt in zip(plans, realtime, strict=True)],
+            [f"B{i:06d}" for i in range(len(plans))],
+            category_ids,
             [p[3] for p in plans],
             [bool(n) for n in lot_counts],
         )
     )
-    template_ids = sorted(row[0] for row in cr.fetchall())
+    return sorted(row[0] for row in cr.fetchall())
+
+
+def _insert_variants(cr, company, template_ids, plans):
+    """A variant per template, with its unit cost: their ids, in template order."""
     cr.execute(
         """
 INSERT INTO product_product (product_tmpl_id, default_code, active, standard_price,
@@ -190,8 +231,12 @@ RETURNING id, product_tmpl_id
         },
     )
     product_of = dict((t, p) for p, t in cr.fetchall())
-    products = [product_of[t] for t in template_ids]
-    lots = {}  # {product id: [lot ids]}
+    return [product_of[t] for t in template_ids]
+
+
+def _insert_lots(cr, company, products, lot_counts):
+    """The lots of the products valued by lot: ``{product id: [lot ids]}``."""
+    lots = {}
     lot_rows = [
         (product_id, f"B{i:06d}-L{k}")
         for i, (product_id, n) in enumerate(zip(products, lot_counts, strict=True))
@@ -212,10 +257,7 @@ RETURNING id, product_id
         )
         for lot_id, product_id in sorted(cr.fetchall()):
             lots.setdefault(product_id, []).append(lot_id)
-    return [
-        (product_id, categories[plan[0], plan[1], rt], plan, lots.get(product_id, []))
-        for product_id, plan, rt in zip(products, plans, realtime, strict=True)
-    ]
+    return lots
 
 
 def vacuum(database):

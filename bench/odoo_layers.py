@@ -22,6 +22,7 @@ from bench_profiles import (
 FIRST_DAY = date(2024, 1, 1)
 SPAN_DAYS = (date(2026, 1, 31) - FIRST_DAY).days + 1
 CHUNK = 2000  # products per COPY
+NULL = r"\N"  # in COPY text
 
 
 def money(cents):
@@ -68,151 +69,38 @@ RETURNING id, date
     return landed, bills
 
 
-def create_layers(env, company, products, n_layers, rng, profile="clean"):  # noqa: C901
+def create_layers(env, company, products, n_layers, rng, profile="clean"):
     """COPY the layers (and a stock move for 5 % of them, and for every return and
     the move it returns)."""
-    cr = env.cr
     env.flush_all()
     adjust, _lot_share, _mixed = FEATURES[profile]
     landed_of, bill_of = dated_records(env, company) if adjust else ({}, {})
-    warehouse = env["stock.warehouse"].search(
-        [("company_id", "=", company.id)], limit=1
-    )
-    stock_location = warehouse.lot_stock_id.id
-    supplier = env.ref("stock.stock_location_suppliers").id
-    customer = env.ref("stock.stock_location_customers").id
-    uom = env.ref("uom.product_uom_unit").id
+    copy = _Copy(env, company, n_layers, bool(landed_of))
     per_product, extra = divmod(n_layers, len(products))
-    cr.execute(
-        "SELECT nextval('stock_valuation_layer_id_seq'), nextval('stock_move_id_seq')"
-    )
-    layer_id, move_id = cr.fetchone()
-    # reserve the ids (setval is not rolled back: a re-run just skips them); a
-    # profile's adjustments may add a few layers beyond the count
-    cr.execute(
-        "SELECT setval('stock_valuation_layer_id_seq', %s), "
-        "setval('stock_move_id_seq', %s)",
-        (layer_id + 2 * n_layers + 10, move_id + 2 * n_layers + 10),
-    )
-    total = moves = lot_products = 0
+    total = lot_products = 0
     kinds = {}  # {profile layer kind: count}
-    layer_buffer, move_buffer = io.StringIO(), io.StringIO()
-
-    def flush():
-        nonlocal layer_buffer, move_buffer
-        move_buffer.seek(0)
-        cr._obj.copy_expert(
-            "COPY stock_move (id, name, product_id, product_uom, product_uom_qty, "
-            "product_qty, quantity, location_id, location_dest_id, company_id, date, "
-            "state, procure_method, picked, origin_returned_move_id, create_uid, "
-            "write_uid, create_date, write_date) FROM STDIN",
-            move_buffer,
-        )
-        layer_buffer.seek(0)
-        cr._obj.copy_expert(
-            "COPY stock_valuation_layer (id, company_id, product_id, categ_id, "
-            "quantity, unit_cost, value, remaining_qty, remaining_value, description, "
-            "stock_valuation_layer_id, stock_move_id, lot_id, "
-            + ("stock_landed_cost_id, " if landed_of else "")
-            + "account_move_id, create_uid, write_uid, create_date, write_date) "
-            "FROM STDIN",
-            layer_buffer,
-        )
-        layer_buffer, move_buffer = io.StringIO(), io.StringIO()
-
-    company_id = company.id
-    null = r"\N"
-    for number, (product_id, categ_id, plan, lot_ids) in enumerate(products):
-        _class, method, cost, _price, dormant = plan
+    for number, product in enumerate(products):
         count = per_product + (1 if number < extra else 0)
-        if profile == "clean":
-            rows, remaining = clean_history(
-                rng, count, method, cost, dormant, SPAN_DAYS
-            )
-            layers = [(d, s, q, v, p, None, None, None) for d, s, q, v, p in rows]
-            needs_move = ()
-        else:
-            generated, remaining = profile_history(
-                rng, count, method, cost, dormant, SPAN_DAYS, adjust, len(lot_ids)
-            )
-            layers = [
-                (
-                    x.day,
-                    x.second,
-                    x.qty,
-                    x.value,
-                    x.parent,
-                    x.lot if lot_ids else None,
-                    x.kind,
-                    x.origin,
-                )
-                for x in generated
-            ]
-            needs_move = {x.origin for x in generated if x.origin is not None}
-        first_id = layer_id
-        move_of = {}  # {layer index: its stock move id}
-        for index, (day, second, qty, value, parent, lot, kind, origin) in enumerate(
-            layers
-        ):
-            stamp = datetime.combine(
-                FIRST_DAY + timedelta(days=day), datetime.min.time()
-            ) + timedelta(seconds=second)
-            stamp = stamp.strftime("%Y-%m-%d %H:%M:%S")
-            if method == "fifo" and qty > 0:
-                left_qty, left_value = remaining.get(index, (0, 0))
-            elif method == "fifo":
-                left_qty = left_value = 0
-            else:  # Odoo keeps remaining_qty on AVCO/standard incoming layers too
-                left_qty = left_value = 0
-            move = null
-            if qty and (
-                rng.random() < 0.05 or origin is not None or index in needs_move
-            ):
-                move = str(move_id)
-                move_of[index] = move_id
-                move_id += 1
-                moves += 1
-                source, target = (supplier, stock_location)
-                if kind == VENDOR_RETURN:
-                    source, target = (stock_location, supplier)
-                elif kind == CUSTOMER_RETURN:
-                    source, target = (customer, stock_location)
-                elif qty < 0:
-                    source, target = (stock_location, customer)
-                returned = str(move_of[origin]) if origin is not None else null
-                move_buffer.write(
-                    f"{move}\tbench {product_id}\t{product_id}\t{uom}\t{abs(qty)}\t"
-                    f"{abs(qty)}\t{abs(qty)}\t{source}\t{target}\t{company_id}\t"
-                    f"{stamp}\tdone\tmake_to_stock\tt\t{returned}\t1\t1\t{stamp}\t"
-                    f"{stamp}\n"
-                )
-            unit_cost = money(round(value / qty)) if qty else "0"
-            parent_id = str(first_id + parent) if parent is not None else null
-            lot_id = str(lot_ids[lot]) if lot is not None else null
-            landed_cost = bill = null
-            if kind == LANDED:
-                landed_cost = str(landed_of.get(day, null))
-            elif kind == BILL:
-                bill = str(bill_of[day])
-            layer_buffer.write(
-                f"{layer_id}\t{company_id}\t{product_id}\t{categ_id}\t{qty}\t"
-                f"{unit_cost}\t{money(value)}\t{left_qty}\t{money(left_value)}\t"
-                f"bench\t{parent_id}\t{move}\t{lot_id}\t"
-                + (f"{landed_cost}\t" if landed_of else "")
-                + f"{bill}\t1\t1\t{stamp}\t{stamp}\n"
-            )
-            layer_id += 1
+        layers, remaining, needs_move = _product_layers(
+            rng, count, product, profile, adjust
+        )
+        _write_product(
+            copy, rng, product, layers, remaining, needs_move, landed_of, bill_of
+        )
         total += len(layers)
         for layer in layers:
             kinds[layer[6]] = kinds.get(layer[6], 0) + 1
-        lot_products += bool(lot_ids)
+        lot_products += bool(product[3])
         if number % CHUNK == CHUNK - 1:
-            flush()
-    flush()
-    cr.execute("ANALYZE stock_valuation_layer")
-    cr.execute("ANALYZE stock_move")
-    cr.execute("ANALYZE product_product")
-    cr.execute("ANALYZE product_template")
+            copy.flush()
+    copy.flush()
+    for table in (
+        "stock_valuation_layer",
+        "stock_move",
+        "product_product",
+        "product_template",
+    ):
+        env.cr.execute(f"ANALYZE {table}")
     if profile != "clean":
         print(
             f"  generated: {kinds.get(LANDED, 0)} landed costs, {kinds.get(BILL, 0)} "
@@ -221,4 +109,169 @@ def create_layers(env, company, products, n_layers, rng, profile="clean"):  # no
             "products valued by lot",
             flush=True,
         )
-    return total, moves
+    return total, copy.moves
+
+
+def _product_layers(rng, count, product, profile, adjust):
+    """One product's ``count`` layers, as (day, second, qty, value, parent index,
+    lot index, kind, origin index), the FIFO receipts' remaining ``{index: (qty,
+    value)}`` and the indexes of the layers a return returns."""
+    _product_id, _categ_id, plan, lot_ids = product
+    _class, method, cost, _price, dormant = plan
+    if profile == "clean":
+        rows, remaining = clean_history(rng, count, method, cost, dormant, SPAN_DAYS)
+        layers = [(d, s, q, v, p, None, None, None) for d, s, q, v, p in rows]
+        return layers, remaining, ()
+    generated, remaining = profile_history(
+        rng, count, method, cost, dormant, SPAN_DAYS, adjust, len(lot_ids)
+    )
+    layers = [
+        (
+            x.day,
+            x.second,
+            x.qty,
+            x.value,
+            x.parent,
+            x.lot if lot_ids else None,
+            x.kind,
+            x.origin,
+        )
+        for x in generated
+    ]
+    needs_move = {x.origin for x in generated if x.origin is not None}
+    return layers, remaining, needs_move
+
+
+def _write_product(
+    copy, rng, product, layers, remaining, needs_move, landed_of, bill_of
+):
+    """Write one product's layers (and their moves) to the COPY buffers."""
+    product_id, categ_id, plan, lot_ids = product
+    method = plan[1]
+    first_id = copy.layer_id
+    move_of = {}  # {layer index: its stock move id}
+    for index, (day, second, qty, value, parent, lot, kind, origin) in enumerate(
+        layers
+    ):
+        stamp = datetime.combine(
+            FIRST_DAY + timedelta(days=day), datetime.min.time()
+        ) + timedelta(seconds=second)
+        stamp = stamp.strftime("%Y-%m-%d %H:%M:%S")
+        if method == "fifo" and qty > 0:
+            left_qty, left_value = remaining.get(index, (0, 0))
+        else:  # Odoo keeps remaining_qty on AVCO/standard incoming layers too
+            left_qty = left_value = 0
+        move = NULL
+        if qty and (rng.random() < 0.05 or origin is not None or index in needs_move):
+            returned = move_of[origin] if origin is not None else None
+            move_of[index] = copy.move(product_id, qty, kind, returned, stamp)
+            move = str(move_of[index])
+        landed_cost = bill = NULL
+        if kind == LANDED:
+            landed_cost = str(landed_of.get(day, NULL))
+        elif kind == BILL:
+            bill = str(bill_of[day])
+        copy.layer(
+            [
+                product_id,
+                categ_id,
+                qty,
+                money(round(value / qty)) if qty else "0",
+                money(value),
+                left_qty,
+                money(left_value),
+                "bench",
+                first_id + parent if parent is not None else NULL,
+                move,
+                lot_ids[lot] if lot is not None else NULL,
+                *([landed_cost] if copy.landed else []),
+                bill,
+                1,
+                1,
+                stamp,
+                stamp,
+            ]
+        )
+
+
+class _Copy:
+    """The COPY buffers of the layers and stock moves, the ids they take (reserved
+    from their sequences) and the places the moves go between."""
+
+    def __init__(self, env, company, n_layers, landed):
+        self.cr = env.cr
+        self.company_id = company.id
+        self.landed = landed  # the layers name a landed cost
+        warehouse = env["stock.warehouse"].search(
+            [("company_id", "=", company.id)], limit=1
+        )
+        self.stock = warehouse.lot_stock_id.id
+        self.supplier = env.ref("stock.stock_location_suppliers").id
+        self.customer = env.ref("stock.stock_location_customers").id
+        self.uom = env.ref("uom.product_uom_unit").id
+        cr = self.cr
+        cr.execute(
+            "SELECT nextval('stock_valuation_layer_id_seq'), "
+            "nextval('stock_move_id_seq')"
+        )
+        self.layer_id, self.move_id = cr.fetchone()
+        # reserve the ids (setval is not rolled back: a re-run just skips them); a
+        # profile's adjustments may add a few layers beyond the count
+        cr.execute(
+            "SELECT setval('stock_valuation_layer_id_seq', %s), "
+            "setval('stock_move_id_seq', %s)",
+            (self.layer_id + 2 * n_layers + 10, self.move_id + 2 * n_layers + 10),
+        )
+        self.moves = 0
+        self.layer_buffer, self.move_buffer = io.StringIO(), io.StringIO()
+
+    def move(self, product_id, qty, kind, returned, stamp):
+        """A done stock move of ``qty`` (its direction from ``kind`` and the sign);
+        ``returned``: the move it returns. Its id."""
+        move_id = self.move_id
+        self.move_id += 1
+        self.moves += 1
+        source, target = (self.supplier, self.stock)
+        if kind == VENDOR_RETURN:
+            source, target = (self.stock, self.supplier)
+        elif kind == CUSTOMER_RETURN:
+            source, target = (self.customer, self.stock)
+        elif qty < 0:
+            source, target = (self.stock, self.customer)
+        returned = NULL if returned is None else returned
+        self.move_buffer.write(
+            f"{move_id}\tbench {product_id}\t{product_id}\t{self.uom}\t{abs(qty)}\t"
+            f"{abs(qty)}\t{abs(qty)}\t{source}\t{target}\t{self.company_id}\t"
+            f"{stamp}\tdone\tmake_to_stock\tt\t{returned}\t1\t1\t{stamp}\t"
+            f"{stamp}\n"
+        )
+        return move_id
+
+    def layer(self, row):
+        """A layer row: its id, the company and ``row`` (the columns of the COPY
+        after ``company_id``)."""
+        self.layer_buffer.write(
+            "\t".join(map(str, [self.layer_id, self.company_id, *row])) + "\n"
+        )
+        self.layer_id += 1
+
+    def flush(self):
+        self.move_buffer.seek(0)
+        self.cr._obj.copy_expert(
+            "COPY stock_move (id, name, product_id, product_uom, product_uom_qty, "
+            "product_qty, quantity, location_id, location_dest_id, company_id, date, "
+            "state, procure_method, picked, origin_returned_move_id, create_uid, "
+            "write_uid, create_date, write_date) FROM STDIN",
+            self.move_buffer,
+        )
+        self.layer_buffer.seek(0)
+        self.cr._obj.copy_expert(
+            "COPY stock_valuation_layer (id, company_id, product_id, categ_id, "
+            "quantity, unit_cost, value, remaining_qty, remaining_value, description, "
+            "stock_valuation_layer_id, stock_move_id, lot_id, "
+            + ("stock_landed_cost_id, " if self.landed else "")
+            + "account_move_id, create_uid, write_uid, create_date, write_date) "
+            "FROM STDIN",
+            self.layer_buffer,
+        )
+        self.layer_buffer, self.move_buffer = io.StringIO(), io.StringIO()
