@@ -159,6 +159,8 @@ def ratios(result):
 
 
 def child(args):
+    """One size and profile, in this process: generate (or reuse), measure, clean
+    up, print; exits non-zero if the check or the EXPLAIN check fails."""
     import odoo  # noqa: PLC0415
     from odoo.modules.registry import Registry  # noqa: PLC0415
 
@@ -173,35 +175,57 @@ def child(args):
             flush=True,
         )
     steps, moves = {}, None
-
-    def environment(cr):
-        return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
-
     if args.reuse:
         company_id = args.reuse
-        with registry.cursor() as cr:
-            cr.execute(
-                "SELECT COUNT(*), COUNT(DISTINCT product_id) "
-                "FROM stock_valuation_layer WHERE company_id = %s",
-                (company_id,),
-            )
-            total, products = cr.fetchone()
+        total, products = _kept_size(registry, company_id)
     else:
         # committed and vacuumed like real data (uncommitted rows are slower to read)
         with registry.cursor() as cr:
             company_id, total, moves = generate(
-                environment(cr), products, n_layers, args.seed, steps, profile
+                _environment(cr), products, n_layers, args.seed, steps, profile
             )
         timed(steps, "vacuum analyze", lambda: vacuum(args.database))
     print(
         f"  company {company_id}: {products} products, {total} layers, {moves} moves",
         flush=True,
     )
+    result = _measure_and_clean(registry, args, company_id, steps)
+    if result is None:
+        return None
+    result.update(products=products, layers=total, profile=profile)
+    print("  " + ratios(result), flush=True)
+    if args.json:
+        print("JSON " + json.dumps(result), flush=True)
+    if failures := _failures(result):
+        sys.exit("; ".join(failures))
+    return result
+
+
+def _environment(cr):
+    import odoo  # noqa: PLC0415
+
+    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
+
+
+def _kept_size(registry, company_id):
+    """The layers and products of a kept company."""
+    with registry.cursor() as cr:
+        cr.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT product_id) "
+            "FROM stock_valuation_layer WHERE company_id = %s",
+            (company_id,),
+        )
+        return cr.fetchone()
+
+
+def _measure_and_clean(registry, args, company_id, steps):
+    """The measurements, in a transaction rolled back (none with
+    ``--generate-only``), then the data deleted (unless kept): the result or None."""
     result = None
     try:
         if not args.generate_only:
             with registry.cursor() as cr:
-                env = environment(cr)
+                env = _environment(cr)
                 try:
                     result = measure(
                         env,
@@ -217,14 +241,12 @@ def child(args):
         if not (args.keep or args.reuse or args.generate_only):
             with registry.cursor() as cr:
                 timed(
-                    steps, "delete data", lambda: cleanup(environment(cr), company_id)
+                    steps, "delete data", lambda: cleanup(_environment(cr), company_id)
                 )
-    if result is None:
-        return None
-    result.update(products=products, layers=total, profile=profile)
-    print("  " + ratios(result), flush=True)
-    if args.json:
-        print("JSON " + json.dumps(result), flush=True)
+    return result
+
+
+def _failures(result):
     failures = []
     if result.get("mismatches"):
         failures.append(
@@ -234,12 +256,27 @@ def child(args):
         failures.append(
             f"{result['quadratic']} nested loops over a scan of > 1,000 rows in B"
         )
-    if failures:
-        sys.exit("; ".join(failures))
-    return result
+    return failures
 
 
 def main():
+    args = _parser().parse_args()
+    args.size = args.size or ["100k/2M"]
+    args.profile = args.profile or ["clean"]
+    if len(args.size) == 1 and len(args.profile) == 1:
+        child(args)
+        return
+    # one process per size and profile, so that each peak memory is its own
+    results, failed = [], False
+    for size, profile in itertools.product(args.size, args.profile):
+        returncode = _run_child(args, size, profile, results)
+        failed |= returncode != 0
+    _print_table(results)
+    if failed:
+        sys.exit(1)
+
+
+def _parser():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-c", "--config", required=True, help="Odoo configuration file")
     parser.add_argument("-d", "--database", required=True)
@@ -278,41 +315,42 @@ def main():
     )
     parser.add_argument("--reuse", type=int, help="measure this kept company again")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    args.size = args.size or ["100k/2M"]
-    args.profile = args.profile or ["clean"]
-    if len(args.size) == 1 and len(args.profile) == 1:
-        child(args)
-        return
-    # one process per size and profile, so that each peak memory is its own
-    results, failed = [], False
-    for size, profile in itertools.product(args.size, args.profile):
-        command = [
-            sys.executable,
-            __file__,
-            "-c",
-            args.config,
-            "-d",
-            args.database,
-            "--size",
-            size,
-            "--profile",
-            profile,
-            "--seed",
-            str(args.seed),
-            "--json",
-        ]
-        command += ["--no-a"] if args.no_a else []
-        command += ["--documents"] if args.documents else []
-        if args.explain_dump:
-            command += ["--explain-dump", f"{args.explain_dump}/{size}-{profile}"]
-        process = subprocess.run(command, stdout=subprocess.PIPE, text=True)
-        for line in process.stdout.splitlines():
-            if line.startswith("JSON "):
-                results.append(json.loads(line[5:]))
-            else:
-                print(line)
-        failed |= process.returncode != 0
+    return parser
+
+
+def _run_child(args, size, profile, results):
+    """Run one size and profile in a process of its own, print its output and
+    append its result to ``results``: its exit status."""
+    command = [
+        sys.executable,
+        __file__,
+        "-c",
+        args.config,
+        "-d",
+        args.database,
+        "--size",
+        size,
+        "--profile",
+        profile,
+        "--seed",
+        str(args.seed),
+        "--json",
+    ]
+    command += ["--no-a"] if args.no_a else []
+    command += ["--documents"] if args.documents else []
+    if args.explain_dump:
+        command += ["--explain-dump", f"{args.explain_dump}/{size}-{profile}"]
+    process = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+    for line in process.stdout.splitlines():
+        if line.startswith("JSON "):
+            results.append(json.loads(line[5:]))
+        else:
+            print(line)
+    return process.returncode
+
+
+def _print_table(results):
+    """The markdown table of all runs."""
     print(
         "\n| products / layers | profile | A Odoo | B compute | C SQL | D workbook "
         "| E post | F NRV | G 1,000 NRV | H count list | I form | B/C | A/B | E/D "
@@ -337,8 +375,6 @@ def main():
             f"| {f'{a / b:.1f}' if a else '-'} | {e / d:.1f} | {b + d + e:.1f} s "
             f"| {result['peak_bde_mb']:.0f} | {check} | {result['quadratic']} |"
         )
-    if failed:
-        sys.exit(1)
 
 
 if __name__ == "__main__":
