@@ -23,6 +23,7 @@
         "views/menus.xml",
         "wizards/nordic_stock_closing_reverse_views.xml",
         "wizards/nordic_stock_closing_import_views.xml",
+        "views/nordic_stock_closing_analysis_views.xml",
         "views/nordic_stock_closing_views.xml",
         "views/nordic_closing_overview_views.xml",
         "views/account_move_views.xml",

@@ -16,6 +16,8 @@ from . import nordic_stock_closing_entry
 from . import nordic_stock_closing_disclosure
 from . import nordic_stock_closing_lot
 from . import nordic_stock_closing
+from . import nordic_stock_closing_language
+from . import nordic_stock_closing_actions
 from . import nordic_stock_closing_guard
 from . import nordic_stock_closing_snapshot
 from . import nordic_stock_closing_settings
