@@ -83,35 +83,7 @@ class NordicStockClosingSnapshot(models.Model):
         block this company's closing. Categories without a class or accounts are
         refused, all of them in one message."""
         company = self.company_id
-        self.env["product.template"].flush_model(["categ_id"])
-        self.env["stock.valuation.layer"].flush_model(["categ_id", "company_id"])
-        # the layers' category is their product's (a stored related field; only
-        # storable products are valued): skip from one category to the next on
-        # the index (company, category)
-        self.env.cr.execute(
-            SQL(
-                """
-WITH RECURSIVE layer_category AS (
-    (SELECT categ_id FROM stock_valuation_layer
-      WHERE company_id = %(company)s AND categ_id IS NOT NULL
-      ORDER BY categ_id LIMIT 1)
-    UNION ALL
-    SELECT (SELECT svl.categ_id FROM stock_valuation_layer svl
-             WHERE svl.company_id = %(company)s AND svl.categ_id > c.categ_id
-             ORDER BY svl.categ_id LIMIT 1)
-      FROM layer_category c
-     WHERE c.categ_id IS NOT NULL
-)
-SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
-                """,
-                company=company.id,
-            )
-        )
-        categories = (
-            self.env["product.category"]
-            .with_company(company)
-            .browse(row[0] for row in self.env.cr.fetchall())
-        )
+        categories = self._nordic_layer_categories()
         # a country whose charts have no contra account (Finland) books the
         # write-down on the inventory account itself; elsewhere it is required
         country, _code = self._nordic_country()
@@ -146,6 +118,39 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
             if names.count(entry["tax_group"]) > 1:
                 entry["tax_group"] = f"{entry['tax_group']} ({category_id})"
         return info
+
+    def _nordic_layer_categories(self):
+        """The categories of the company's valuation layers (in its company). The
+        layers' category is their product's (a stored related field; only storable
+        products are valued): read by skipping from one category to the next on
+        the index (company, category), not by scanning the layers."""
+        company = self.company_id
+        self.env["product.template"].flush_model(["categ_id"])
+        self.env["stock.valuation.layer"].flush_model(["categ_id", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+WITH RECURSIVE layer_category AS (
+    (SELECT categ_id FROM stock_valuation_layer
+      WHERE company_id = %(company)s AND categ_id IS NOT NULL
+      ORDER BY categ_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT svl.categ_id FROM stock_valuation_layer svl
+             WHERE svl.company_id = %(company)s AND svl.categ_id > c.categ_id
+             ORDER BY svl.categ_id LIMIT 1)
+      FROM layer_category c
+     WHERE c.categ_id IS NOT NULL
+)
+SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
+                """,
+                company=company.id,
+            )
+        )
+        return (
+            self.env["product.category"]
+            .with_company(company)
+            .browse(row[0] for row in self.env.cr.fetchall())
+        )
 
     def _nordic_category_info(self, category, accounts):
         """What the closing needs of a category: its class, cost method, valuation
