@@ -2,7 +2,7 @@
     "name": "Nordic Stock Closing (Norway, Sweden, Denmark, Finland)",
     "summary": "Year-end inventory valuation and change-in-inventory entry "
     "for Norway (NS 4102), Sweden (BAS), Denmark and Finland",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Accounting/Localizations",
     "license": "LGPL-3",
     "author": "l10n_nordic_stock_closing contributors",
