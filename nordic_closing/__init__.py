@@ -6,19 +6,21 @@ addon and the command line (``python -m nordic_closing close``) both call it.
 """
 
 from .closing import (
-    ClassResult,
     ClosingOptions,
+    ObsolescenceBand,
+    compute_closing,
+    default_fiscal_year_start,
+    items_valued_apart,
+)
+from .results import (
+    ClassResult,
     ClosingResult,
     EntryLine,
     ItemResult,
     ItemTotals,
-    ObsolescenceBand,
     ReplacementLine,
     Rule97,
     TaxGroup,
-    compute_closing,
-    default_fiscal_year_start,
-    items_valued_apart,
 )
 from .errors import ClosingError
 from .frameworks import (

@@ -4,10 +4,10 @@ import json
 import re
 from decimal import Decimal
 
-from .closing import EQUATION_FIELDS
 from .dates import format_date
 from .labels import labels
 from .money import round_money
+from .results import EQUATION_FIELDS
 from .workbook import class_name, methods_text
 
 _NUMBER = re.compile(r'"\\u0000(-?[0-9.]+)"')

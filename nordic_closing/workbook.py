@@ -20,11 +20,12 @@ from typing import NamedTuple
 from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from .closing import EQUATION_FIELDS, methods_used
 from .dates import ISO_DATE, date_format_of
 from .frameworks import COUNTRY
 from .labels import entry_label, labels
+from .methods import methods_used
 from .money import ZERO
+from .results import EQUATION_FIELDS
 from .valuation import PRODUCED_CLASSES
 
 MONEY = "#,##0.00;-#,##0.00"
