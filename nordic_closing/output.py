@@ -8,7 +8,7 @@ from .dates import format_date
 from .labels import labels
 from .money import round_money
 from .results import EQUATION_FIELDS
-from .workbook import class_name, methods_text
+from .workbook_format import class_name, methods_text
 
 _NUMBER = re.compile(r'"\\u0000(-?[0-9.]+)"')
 
