@@ -31,7 +31,8 @@ from .frameworks import (
     get_framework,
 )
 from .reference import ClassAccounts, chart_accounts, load_mapping
-from .valuation import ItemStock, LotStock, Movement, value_movements
+from .stock import ItemStock, LotStock, Movement
+from .valuation import value_movements
 
 __all__ = [
     "COUNTRY",

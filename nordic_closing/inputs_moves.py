@@ -8,7 +8,7 @@ from decimal import Decimal
 from .errors import ClosingError
 from .frameworks import INVENTORY_CLASSES
 from .inputs_csv import Table
-from .valuation import ADJUSTMENT, ISSUE, MOVEMENT_KINDS, VENDOR_RETURN, Movement
+from .stock import ADJUSTMENT, ISSUE, MOVEMENT_KINDS, VENDOR_RETURN, Movement
 
 
 class ProductMovements:

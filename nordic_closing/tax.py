@@ -9,7 +9,7 @@ from .frameworks import TAX_PRINCIPLES
 from .labels import labels
 from .methods import class_methods_of, methods_named
 from .results import TaxGroup
-from .valuation import PRODUCED_CLASSES
+from .stock import PRODUCED_CLASSES
 
 
 def _products_named(text, products, shown=10):

@@ -7,7 +7,7 @@ from .frameworks import COUNTRY
 from .labels import entry_label
 from .money import ZERO
 from .results import EQUATION_FIELDS
-from .valuation import PRODUCED_CLASSES
+from .stock import PRODUCED_CLASSES
 from .workbook_format import (
     as_datetime,
     by_lot,
