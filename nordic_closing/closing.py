@@ -184,21 +184,7 @@ def compute_closing(items, options, ledger=None, kept=None, totals=()):
     principles = tax_principles(framework, options, results)
 
     if kept and not values_from_totals(framework, options):
-        for index, (write_down, reason) in kept.items():
-            results[index].write_down, results[index].reason = write_down, reason
-        # a group is tested as one: all its items again when one of them changed
-        groups = {
-            r.stock.valuation_group
-            for index, r in enumerate(results)
-            if index not in kept and r.stock.valuation_group
-        }
-        to_value = [
-            r
-            for index, r in enumerate(results)
-            if index not in kept or r.stock.valuation_group in groups
-        ]
-        for result in to_value:
-            result.write_down, result.reason = ZERO, ""
+        to_value = _keep_valued(results, kept)
     else:
         to_value = results
     item_write_downs(
@@ -216,13 +202,7 @@ def compute_closing(items, options, ledger=None, kept=None, totals=()):
     _check_previous_write_downs(options, classes, accounts)
 
     ledger_given = ledger is not None
-    ledger = dict(ledger or {})
-    if not ledger_given:
-        for cls in classes.values():
-            account = cls.inventory_account
-            ledger[account] = ledger.get(account, ZERO) + cls.computed_opening_value
-        for account, previous in options.previous_write_downs.items():
-            ledger[account] = ledger.get(account, ZERO) - previous
+    ledger = dict(ledger) if ledger_given else _opening_ledger(options, classes)
     add_ledger_classes(classes, ledger, accounts, options.previous_write_downs)
     ordered = sorted(
         classes.values(),
@@ -251,6 +231,41 @@ def compute_closing(items, options, ledger=None, kept=None, totals=()):
         result.replacement_disclosure = replacement_lines(ordered)
     book_reserve(options, result, ledger)
     return result
+
+
+def _keep_valued(results, kept):
+    """Give the items of ``kept`` (``{index: (write_down, reason)}``) their earlier
+    valuation; returns the others (and every item of a group with one of them),
+    cleared, to be valued again."""
+    for index, (write_down, reason) in kept.items():
+        results[index].write_down, results[index].reason = write_down, reason
+    # a group is tested as one: all its items again when one of them changed
+    groups = {
+        r.stock.valuation_group
+        for index, r in enumerate(results)
+        if index not in kept and r.stock.valuation_group
+    }
+    to_value = [
+        r
+        for index, r in enumerate(results)
+        if index not in kept or r.stock.valuation_group in groups
+    ]
+    for result in to_value:
+        result.write_down, result.reason = ZERO, ""
+    return to_value
+
+
+def _opening_ledger(options, classes):
+    """The ledger taken when none is given: each inventory account holds the
+    opening AV of its classes less a previous write-down; contra accounts and the
+    reserve 0."""
+    ledger = {}
+    for cls in classes.values():
+        account = cls.inventory_account
+        ledger[account] = ledger.get(account, ZERO) + cls.computed_opening_value
+    for account, previous in options.previous_write_downs.items():
+        ledger[account] = ledger.get(account, ZERO) - previous
+    return ledger
 
 
 def _check_items(framework, results, accounts):

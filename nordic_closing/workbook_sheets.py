@@ -19,13 +19,26 @@ from .workbook_format import (
 
 
 def write_summary(sheet, result, text, fmt, meta):
-    options = result.options
+    """The summary: the closing's facts, the classes, the entry and the notes."""
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, 66)
     sheet.set_column(2, 5, 16)
-    row = 0
-    sheet.write(row, 0, text["title"], fmt.title)
-    row += 2
+    sheet.write(0, 0, text["title"], fmt.title)
+    row = _summary_facts(sheet, 2, result, text, fmt, meta)
+    row = _summary_classes(sheet, row + 1, result, text, fmt)
+    row = _summary_entry(sheet, row + 2, result, text, fmt, meta)
+    if result.notes:
+        row += 1
+        sheet.write(row, 0, text["notes"], fmt.bold)
+        row += 1
+        for note in result.notes:
+            sheet.write(row, 0, note, fmt.text)
+            row += 1
+
+
+def _summary_facts(sheet, row, result, text, fmt, meta):
+    """The closing's facts from ``row`` on; returns the row after them."""
+    options = result.options
     facts = [
         (text["company"], meta.get("company", "")),
         (text["balance_date"], options.balance_date),
@@ -46,7 +59,12 @@ def write_summary(sheet, result, text, fmt, meta):
         else:
             sheet.write(row, 1, value, fmt.text)
         row += 1
-    row += 1
+    return row
+
+
+def _summary_classes(sheet, row, result, text, fmt):
+    """The classes' values and their total from ``row`` on; returns the total's
+    row."""
     sheet.write(row, 0, text["classes"], fmt.bold)
     row += 1
     headers = (
@@ -88,7 +106,11 @@ def write_summary(sheet, result, text, fmt, meta):
             sum((c.change for c in result.classes), ZERO),
         ],
     )
-    row += 2
+    return row
+
+
+def _summary_entry(sheet, row, result, text, fmt, meta):
+    """The entry's lines and totals from ``row`` on; returns the row after them."""
     sheet.write(row, 0, text["entry"], fmt.bold)
     row += 1
     if not result.entry:
@@ -127,13 +149,7 @@ def write_summary(sheet, result, text, fmt, meta):
             [result.total_debit, result.total_credit],
         )
         row += 1
-    if result.notes:
-        row += 1
-        sheet.write(row, 0, text["notes"], fmt.bold)
-        row += 1
-        for note in result.notes:
-            sheet.write(row, 0, note, fmt.text)
-            row += 1
+    return row
 
 
 #: the items sheet's columns: (width, kind), kind ``text`` (left aligned),
