@@ -6,19 +6,21 @@ addon and the command line (``python -m nordic_closing close``) both call it.
 """
 
 from .closing import (
-    ClassResult,
     ClosingOptions,
+    ObsolescenceBand,
+    compute_closing,
+    default_fiscal_year_start,
+    items_valued_apart,
+)
+from .results import (
+    ClassResult,
     ClosingResult,
     EntryLine,
     ItemResult,
     ItemTotals,
-    ObsolescenceBand,
     ReplacementLine,
     Rule97,
     TaxGroup,
-    compute_closing,
-    default_fiscal_year_start,
-    items_valued_apart,
 )
 from .errors import ClosingError
 from .frameworks import (
@@ -29,7 +31,8 @@ from .frameworks import (
     get_framework,
 )
 from .reference import ClassAccounts, chart_accounts, load_mapping
-from .valuation import ItemStock, LotStock, Movement, value_movements
+from .stock import ItemStock, LotStock, Movement
+from .valuation import value_movements
 
 __all__ = [
     "COUNTRY",

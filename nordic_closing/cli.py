@@ -32,17 +32,15 @@ from .frameworks import (
     get_framework,
 )
 from .inputs import (
-    AMOUNT_LIMIT,
     parse_bands,
-    parse_date,
     parse_percent,
     read_fixed_values,
     read_ledger,
-    read_moves,
     read_nrv,
-    source_name,
     tax_principles,
 )
+from .inputs_csv import AMOUNT_LIMIT, parse_date, source_name
+from .inputs_moves import read_moves
 from .labels import LANGUAGES
 from .output import to_json, to_text
 from .valuation import value_movements

@@ -4,11 +4,11 @@ import json
 import re
 from decimal import Decimal
 
-from .closing import EQUATION_FIELDS
 from .dates import format_date
 from .labels import labels
 from .money import round_money
-from .workbook import class_name, methods_text
+from .results import EQUATION_FIELDS
+from .workbook_format import class_name, methods_text
 
 _NUMBER = re.compile(r'"\\u0000(-?[0-9.]+)"')
 

@@ -10,27 +10,34 @@ row), so 100,000 items stay cheap. Constant-memory mode keeps each sheet's rows 
 a temporary file until the workbook is closed; those files live in a folder of
 their own that is removed once the workbook is written, or not (nothing is left in
 the temporary folder).
+
+This module opens and closes the workbook and lays out its sheets and the chart;
+the sheets are written by ``workbook_sheets.py`` (summary, items, lots, stock
+equation), ``workbook_tax.py`` and ``workbook_principles.py``, with the formats and
+rows they share in ``workbook_format.py``. The count list is written here too.
 """
 
 import contextlib
 import tempfile
-from datetime import datetime
 from typing import NamedTuple
 
 from xlsxwriter import Workbook
-from xlsxwriter.utility import xl_rowcol_to_cell
 
-from .closing import EQUATION_FIELDS, methods_used
-from .dates import ISO_DATE, date_format_of
-from .frameworks import COUNTRY
-from .labels import entry_label, labels
-from .money import ZERO
-from .valuation import PRODUCED_CLASSES
+from .dates import date_format_of
+from .labels import labels
+from .results import EQUATION_FIELDS
+from .workbook_format import Formats, by_lot, class_name, header_row, methods_text
+from .workbook_principles import write_principles
+from .workbook_sheets import write_equation, write_items, write_lots, write_summary
+from .workbook_tax import write_tax
 
-MONEY = "#,##0.00;-#,##0.00"
-#: debit, credit and write-down columns: a zero stays empty, as on a printed ledger
-MONEY_BLANK_ZERO = "#,##0.00;-#,##0.00;;@"
-QUANTITY = "#,##0.####"
+__all__ = [
+    "CountItem",
+    "class_name",
+    "methods_text",
+    "write_count_list",
+    "write_workbook",
+]
 
 
 class CountItem(NamedTuple):
@@ -42,43 +49,6 @@ class CountItem(NamedTuple):
     unit: str
     quantity: object  # Decimal or float
     lots: tuple = ()
-
-
-def _excel_date_format(date_format):
-    """An Excel number format for the strftime pattern ``date_format`` (day,
-    month and year: the patterns of the Nordic languages and ISO 8601)."""
-    excel = date_format
-    for directive, code in (("%d", "dd"), ("%m", "mm"), ("%Y", "yyyy"), ("%y", "yy")):
-        excel = excel.replace(directive, code)
-    return excel
-
-
-class _Formats:
-    def __init__(self, book, date_format=ISO_DATE):
-        def add(**props):
-            return book.add_format({"font_name": "Calibri", "font_size": 10, **props})
-
-        self.title = add(bold=True, font_size=14)
-        self.bold = add(bold=True)
-        self.header = add(
-            bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, valign="top"
-        )
-        self.header_right = add(
-            bold=True,
-            bg_color="#D9E1F2",
-            border=1,
-            text_wrap=True,
-            valign="top",
-            align="right",
-        )
-        self.text = add()
-        self.wrap = add(text_wrap=True, valign="top")
-        self.money = add(num_format=MONEY)
-        self.money_blank = add(num_format=MONEY_BLANK_ZERO)
-        self.quantity = add(num_format=QUANTITY)
-        self.total_text = add(bold=True, top=1)
-        self.total_money = add(bold=True, top=1, num_format=MONEY)
-        self.date = add(num_format=_excel_date_format(date_format), align="left")
 
 
 @contextlib.contextmanager
@@ -126,20 +96,20 @@ def _abandon(book):
 
 def _write_sheets(book, result, text, meta):
     book.set_properties({"title": text["title"], "company": meta.get("company", "")})
-    fmt = _Formats(book, meta["date_format"])
+    fmt = Formats(book, meta["date_format"])
     sheets = [
-        (_summary, "sheet_summary", True),
-        (_items, "sheet_items", True),
-        (_equation, "sheet_equation", True),
-        (_tax, "sheet_tax", False),
-        (_principles, "sheet_principles", False),
+        (write_summary, "sheet_summary", True),
+        (write_items, "sheet_items", True),
+        (write_equation, "sheet_equation", True),
+        (write_tax, "sheet_tax", False),
+        (write_principles, "sheet_principles", False),
     ]
-    if _by_lot(result):
-        sheets.insert(2, (_lots, "sheet_lots", False))
+    if by_lot(result):
+        sheets.insert(2, (write_lots, "sheet_lots", False))
     for write, name, landscape in sheets:
         sheet = book.add_worksheet(text[name])
         _page_setup(sheet, result, text, meta, landscape)
-        if write in (_summary, _principles):
+        if write in (write_summary, write_principles):
             write(sheet, result, text, fmt, meta)
         else:
             write(sheet, result, text, fmt)
@@ -189,217 +159,6 @@ def _page_header(sheet, text, meta, title, balance_date, landscape):
     sheet.set_footer(f"&L&9&A&R&9{text['page']} &P / &N")
 
 
-def class_name(text, inventory_class):
-    return text.get(inventory_class, inventory_class)
-
-
-def _summary(sheet, result, text, fmt, meta):
-    options = result.options
-    sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 1, 66)
-    sheet.set_column(2, 5, 16)
-    row = 0
-    sheet.write(row, 0, text["title"], fmt.title)
-    row += 2
-    facts = [
-        (text["company"], meta.get("company", "")),
-        (text["balance_date"], options.balance_date),
-        (
-            text["fiscal_year"],
-            f"{options.fiscal_year_start.strftime(meta['date_format'])} – "
-            f"{options.balance_date.strftime(meta['date_format'])}",
-        ),
-        (text["framework"], text[f"framework_{result.framework.key}"]),
-        (text["method"], methods_text(result, text)),
-        (text["currency"], meta.get("currency", COUNTRY[options.country].currency)),
-        (text["entry_number"], meta.get("entry_number") or text["not_posted"]),
-    ]
-    for label, value in facts:
-        sheet.write(row, 0, label, fmt.bold)
-        if hasattr(value, "isoformat"):
-            sheet.write_datetime(row, 1, _as_datetime(value), fmt.date)
-        else:
-            sheet.write(row, 1, value, fmt.text)
-        row += 1
-    row += 1
-    sheet.write(row, 0, text["classes"], fmt.bold)
-    row += 1
-    headers = (
-        "inventory_class",
-        "accounts_write_down_pl" if result.own_write_down_pl_accounts else "accounts",
-        "closing_acquisition_value",
-        "write_down",
-        "closing_value",
-        "change",
-    )
-    _header(sheet, row, [text[h] for h in headers], fmt, first_text=2)
-    row += 1
-    first = row
-    for cls in result.classes:
-        sheet.write(row, 0, class_name(text, cls.inventory_class), fmt.text)
-        sheet.write(row, 1, " / ".join(result.class_accounts(cls)), fmt.text)
-        for col, value in enumerate(
-            (
-                cls.closing_acquisition_value,
-                cls.write_down,
-                cls.closing_value,
-                cls.change,
-            ),
-            start=2,
-        ):
-            sheet.write_number(row, col, value, fmt.money)
-        row += 1
-    _totals(
-        sheet,
-        row,
-        first,
-        range(2, 6),
-        text["total"],
-        fmt,
-        [
-            result.acquisition_value,
-            result.write_down,
-            result.closing_value,
-            sum((c.change for c in result.classes), ZERO),
-        ],
-    )
-    row += 2
-    sheet.write(row, 0, text["entry"], fmt.bold)
-    row += 1
-    if not result.entry:
-        sheet.write(row, 0, text["no_entry"], fmt.text)
-        row += 1
-    else:
-        _header(
-            sheet,
-            row,
-            [text["account"], text["label"], text["debit"], text["credit"]],
-            fmt,
-            first_text=2,
-        )
-        row += 1
-        first = row
-        for line in result.entry:
-            sheet.write_string(row, 0, line.account, fmt.text)
-            label = entry_label(
-                text,
-                result.options.balance_date,
-                line.inventory_class,
-                line.step,
-                meta["date_format"],
-            )
-            sheet.write(row, 1, label, fmt.text)
-            sheet.write_number(row, 2, line.debit, fmt.money_blank)
-            sheet.write_number(row, 3, line.credit, fmt.money_blank)
-            row += 1
-        _totals(
-            sheet,
-            row,
-            first,
-            (2, 3),
-            text["total"],
-            fmt,
-            [result.total_debit, result.total_credit],
-        )
-        row += 1
-    if result.notes:
-        row += 1
-        sheet.write(row, 0, text["notes"], fmt.bold)
-        row += 1
-        for note in result.notes:
-            sheet.write(row, 0, note, fmt.text)
-            row += 1
-
-
-#: the items sheet's columns: (width, kind), kind ``text`` (left aligned),
-#: ``number`` or ``total`` (a number summed in the total row)
-_ITEM_COLUMNS = {
-    "product": (18, "text"),
-    "name": (36, "text"),
-    "inventory_class": (24, "text"),
-    "quantity": (12, "number"),
-    "unit": (8, "text"),
-    "unit_cost": (14, "number"),
-    "acquisition_value": (16, "total"),
-    "nrv": (16, "number"),
-    "replacement_cost": (16, "number"),
-    "write_down": (14, "total"),
-    "reason": (20, "text"),
-    "value": (16, "total"),
-    "note": (60, "text"),
-}
-
-
-def _items(sheet, result, text, fmt):
-    headers = [
-        "product",
-        "name",
-        "inventory_class",
-        "quantity",
-        "unit",
-        "unit_cost",
-        "acquisition_value",
-        "nrv",
-        "write_down",
-        "reason",
-        "value",
-    ]
-    # a replacement cost (Denmark, Finland) and a note column only when an item
-    # has one
-    if any(item.stock.replacement_cost is not None for item in result.items):
-        headers.insert(headers.index("nrv") + 1, "replacement_cost")
-    if any(item.stock.note for item in result.items):
-        headers.append("note")
-    col = {name: index for index, name in enumerate(headers)}
-    for name, index in col.items():
-        sheet.set_column(index, index, _ITEM_COLUMNS[name][0])
-    sheet.freeze_panes(1, 1)
-    sheet.repeat_rows(0)
-    text_columns = [i for n, i in col.items() if _ITEM_COLUMNS[n][1] == "text"]
-    _header(
-        sheet,
-        0,
-        [text[h] for h in headers],
-        fmt,
-        first_text=3,
-        text_columns=text_columns[3:],
-    )
-    row = 1
-    summed = [name for name in headers if _ITEM_COLUMNS[name][1] == "total"]
-    totals = [ZERO, ZERO, ZERO]
-    for item in result.items:
-        stock = item.stock
-        sheet.write_string(row, 0, stock.product, fmt.text)
-        sheet.write_string(row, 1, stock.name, fmt.text)
-        sheet.write_string(row, 2, class_name(text, stock.inventory_class), fmt.text)
-        sheet.write_number(row, 3, stock.quantity, fmt.quantity)
-        sheet.write_string(row, 4, stock.unit, fmt.text)
-        if stock.quantity:
-            sheet.write_number(
-                row, 5, stock.acquisition_value / stock.quantity, fmt.money
-            )
-        sheet.write_number(row, 6, stock.acquisition_value, fmt.money)
-        for name, amount in (
-            ("nrv", stock.net_realisable_value),
-            ("replacement_cost", stock.replacement_cost),
-        ):
-            if amount is not None:
-                sheet.write_number(row, col[name], amount, fmt.money)
-        sheet.write_number(row, col["write_down"], item.write_down, fmt.money_blank)
-        if item.reason:
-            reason = text.get(f"reason_{item.reason}", item.reason)
-            sheet.write_string(row, col["reason"], reason, fmt.text)
-        sheet.write_number(row, col["value"], item.value, fmt.money)
-        if stock.note:
-            sheet.write_string(row, col["note"], stock.note, fmt.text)
-        totals[0] += stock.acquisition_value
-        totals[1] += item.write_down
-        totals[2] += item.value
-        row += 1
-    _totals(sheet, row, 1, [col[n] for n in summed], text["total"], fmt, totals)
-    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
-
-
 #: the count list's columns: (label key, width, kind)
 _COUNT_COLUMNS = (
     ("product", 18, "text"),
@@ -428,7 +187,7 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
         )
         sheet = book.add_worksheet(text["count_list"])
         _page_header(sheet, text, meta, text["count_list"], balance_date, False)
-        _count_list(sheet, items, text, _Formats(book, meta["date_format"]))
+        _count_list(sheet, items, text, Formats(book, meta["date_format"]))
 
 
 def _count_list(sheet, items, text, fmt):
@@ -438,7 +197,7 @@ def _count_list(sheet, items, text, fmt):
     sheet.repeat_rows(0)
     titles = [text[name] for name, _width, _kind in _COUNT_COLUMNS]
     text_columns = [i for i, col in enumerate(_COUNT_COLUMNS) if col[2] == "text"]
-    _header(sheet, 0, titles, fmt, first_text=0, text_columns=text_columns)
+    header_row(sheet, 0, titles, fmt, first_text=0, text_columns=text_columns)
     row = 1
     for item in items:
         for lot, quantity in item.lots or ((None, item.quantity),):
@@ -451,313 +210,3 @@ def _count_list(sheet, items, text, fmt):
                 sheet.write_string(row, 5, lot, fmt.text)
             row += 1
     sheet.autofilter(0, 0, max(row - 1, 1), len(_COUNT_COLUMNS) - 1)
-
-
-def _by_lot(result):
-    """The items valued by lot/serial number."""
-    return [item for item in result.items if item.stock.lots]
-
-
-#: the lots sheet's columns: (label key, width)
-_LOT_COLUMNS = (
-    ("product", 18),
-    ("name", 36),
-    ("lot", 24),
-    ("quantity", 12),
-    ("unit_cost", 14),
-    ("acquisition_value", 16),
-)
-
-
-def _lots(sheet, result, text, fmt):
-    """Per lot or serial number of the products valued by lot/serial number: its
-    quantity and own cost; the total is the acquisition value of those products."""
-    for col, (_name, width) in enumerate(_LOT_COLUMNS):
-        sheet.set_column(col, col, width)
-    sheet.freeze_panes(1, 1)
-    sheet.repeat_rows(0)
-    _header(sheet, 0, [text[name] for name, _width in _LOT_COLUMNS], fmt, 3)
-    row, total = 1, ZERO
-    for item in _by_lot(result):
-        stock = item.stock
-        for lot in stock.lots:
-            sheet.write_string(row, 0, stock.product, fmt.text)
-            sheet.write_string(row, 1, stock.name, fmt.text)
-            sheet.write_string(row, 2, lot.lot, fmt.text)
-            sheet.write_number(row, 3, lot.quantity, fmt.quantity)
-            if lot.quantity:
-                sheet.write_number(row, 4, lot.unit_cost, fmt.money)
-            sheet.write_number(row, 5, lot.acquisition_value, fmt.money)
-            total += lot.acquisition_value
-            row += 1
-    _totals(sheet, row, 1, (5,), text["total"], fmt, [total])
-    sheet.autofilter(0, 0, max(row - 1, 1), len(_LOT_COLUMNS) - 1)
-
-
-def _equation(sheet, result, text, fmt):
-    headers = ("inventory_class", *EQUATION_FIELDS)
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, len(headers) - 1, 18)
-    sheet.freeze_panes(1, 1)
-    titles = [text[h] for h in headers]
-    titles[headers.index("purchases")] = text["purchases_or_production"]
-    _header(sheet, 0, titles, fmt, first_text=1)
-    row = 1
-    fields = EQUATION_FIELDS
-    for cls in result.classes:
-        name = class_name(text, cls.inventory_class)
-        if cls.inventory_class in PRODUCED_CLASSES:
-            name = f"{name} ({text['produced']})"
-        sheet.write(row, 0, name, fmt.text)
-        for col, name in enumerate(fields, start=1):
-            sheet.write_number(row, col, getattr(cls, name), fmt.money)
-        row += 1
-    _totals(
-        sheet,
-        row,
-        1,
-        range(1, len(headers)),
-        text["total"],
-        fmt,
-        [sum((getattr(c, f) for c in result.classes), ZERO) for f in fields],
-    )
-    sheet.write(row + 2, 0, text["equation_note"], fmt.text)
-
-
-def _tax(sheet, result, text, fmt):
-    sheet.set_column(0, 0, 62)
-    sheet.set_column(1, 4, 20)
-    country = result.options.country
-    if country == "SE":
-        _tax_sweden(sheet, result, text, fmt)
-    elif country == "DK":
-        _tax_denmark(sheet, result, text, fmt)
-    else:
-        _tax_per_class(sheet, result, text, fmt)
-
-
-def _tax_sweden(sheet, result, text, fmt):
-    sheet.write(0, 0, text["tax_se_title"], fmt.title)
-    rule = result.tax_rule_97
-    main, acquisition, alternative = (
-        rule.main_rule_value,
-        rule.acquisition_value,
-        rule.alternative_value,
-    )
-    if rule.mode == "off":
-        sheet.write(2, 0, text["rule_97_off"], fmt.text)
-        start = 3
-        chosen = None
-    else:
-        start = 2
-        chosen = rule.chosen
-    rows = [
-        (text["acquisition_value"], acquisition),
-        (text["main_rule"], main),
-        (text["alternative_rule"], alternative),
-    ]
-    row = start
-    for label, value in rows:
-        sheet.write(row, 0, label, fmt.text)
-        sheet.write_number(row, 1, value, fmt.money)
-        row += 1
-    if chosen:
-        sheet.write(row, 0, text["chosen"], fmt.bold)
-        sheet.write(row, 1, text[f"rule_{chosen}"], fmt.bold)
-        row += 1
-        sheet.write(row, 0, text["allowance"], fmt.text)
-        sheet.write_number(row, 1, rule.allowance, fmt.money)
-        row += 1
-        sheet.write(row, 0, text["booked_as"], fmt.text)
-        sheet.write(row, 1, text[f"mode_{rule.mode}"], fmt.text)
-
-
-#: Norway's and Finland's tax sheet: title, the difference's name, the note
-_TAX_PER_CLASS = {
-    "NO": ("tax_no_title", "temporary_difference", "tax_no_note"),
-    "FI": ("tax_fi_title", "difference", "tax_fi_note"),
-}
-
-
-def _tax_per_class(sheet, result, text, fmt):
-    """Norway (sktl § 14-5) and Finland (EVL 28 §): tax value against book value
-    per class."""
-    title, difference, note = _TAX_PER_CLASS[result.options.country]
-    _tax_table(
-        sheet,
-        text,
-        fmt,
-        (text[title], text[note]),
-        ("inventory_class", "accounting_value", "tax_value", difference),
-        [
-            (
-                class_name(text, cls.inventory_class),
-                cls.closing_value,
-                cls.tax_value,
-                cls.temporary_difference,
-            )
-            for cls in result.classes
-        ],
-    )
-
-
-def _tax_denmark(sheet, result, text, fmt):
-    """Denmark (varelagerloven § 1): tax value against book value per product
-    group, at the principle chosen for the group."""
-    _tax_table(
-        sheet,
-        text,
-        fmt,
-        (text["tax_dk_title"], text["tax_dk_note"]),
-        ("tax_group", "tax_principle", "accounting_value", "tax_value", "difference"),
-        [
-            (
-                class_name(text, group.name),
-                text[f"tax_principle_{group.principle}"],
-                group.book_value,
-                group.tax_value,
-                group.difference,
-            )
-            for group in result.tax_groups
-        ],
-    )
-
-
-def _tax_table(sheet, text, fmt, title_and_note, headers, rows):
-    """A title, a table whose amounts (the last three columns) are totalled, and a
-    note below."""
-    title, note = title_and_note
-    sheet.write(0, 0, title, fmt.title)
-    first_amount = len(headers) - 3
-    _header(sheet, 2, [text[h] for h in headers], fmt, first_text=first_amount)
-    row = 3
-    for values in rows:
-        for col, value in enumerate(values):
-            if col < first_amount:
-                sheet.write(row, col, value, fmt.text)
-            else:
-                sheet.write_number(row, col, value, fmt.money)
-        row += 1
-    columns = range(first_amount, len(headers))
-    totals = [sum((values[col] for values in rows), ZERO) for col in columns]
-    _totals(sheet, row, 3, columns, text["total"], fmt, totals)
-    sheet.write(row + 2, 0, note, fmt.wrap)
-
-
-def methods_text(result, text):
-    """The cost flow(s), each with its classes when the classes differ."""
-    used = methods_used(result.options, result.classes)
-    methods = [
-        _with_classes(text[method], classes, text, used)
-        for method, classes in used.items()
-    ]
-    if _by_lot(result):
-        methods.append(text["lot_cost"])
-    return "; ".join(methods)
-
-
-def _with_classes(phrase, classes, text, used):
-    if len(used) == 1:
-        return phrase
-    return f"{phrase} ({', '.join(class_name(text, c) for c in classes)})"
-
-
-def _for_classes(sentence, classes, text, used):
-    if len(used) == 1:
-        return sentence
-    return f"{', '.join(class_name(text, c) for c in classes)}: {sentence}"
-
-
-def _principles(sheet, result, text, fmt, meta):
-    options = result.options
-    used = methods_used(options, result.classes)
-    framework = result.framework
-    sheet.set_column(0, 0, 110)
-    sheet.set_column(1, 3, 18)
-    valuation = (
-        "principle_valuation_three"
-        if framework.replacement_cost == "leg"
-        else "principle_valuation"
-    )
-    lines = [
-        (text["principles_title"], fmt.title),
-        ("", fmt.text),
-        (f"{text['framework']}: {text[f'framework_{framework.key}']}", fmt.text),
-        (text[valuation], fmt.wrap),
-        *(
-            (_for_classes(text[f"principle_{method}"], classes, text, used), fmt.wrap)
-            for method, classes in used.items()
-        ),
-    ]
-    if _by_lot(result):
-        lot_text = text["principle_lot"].format(sheet=text["sheet_lots"])
-        lines.append((lot_text, fmt.wrap))
-    lines.append((text["principle_nrv"], fmt.wrap))
-    if meta.get("nrv_source"):
-        lines.append((f"{text['nrv_source']}: {meta['nrv_source']}", fmt.wrap))
-    if options.obsolescence_bands:
-        bands = ", ".join(
-            f"{b.days}: {b.percent} %" for b in options.obsolescence_bands
-        )
-        lines.append((f"{text['principle_obsolescence']} {bands}", fmt.wrap))
-    if result.rule_97 and result.rule_97.chosen == "alternative":
-        lines.append((text["principle_97"], fmt.wrap))
-    if options.fixed_values:
-        law = framework.fixed_value_law
-        lines.append((text["principle_fixed"].format(law=law), fmt.wrap))
-    for row, (line, style) in enumerate(lines):
-        sheet.write(row, 0, line, style)
-    if result.replacement_disclosure is not None:
-        _replacement_disclosure(sheet, len(lines) + 1, result, text, fmt)
-
-
-def _replacement_disclosure(sheet, row, result, text, fmt):
-    """ÅRL § 89 stk. 2 / KPA 2:4 §: replacement value against cost per
-    balance-sheet line (inventory account)."""
-    rule = result.framework.replacement_disclosure
-    title = text["disclosure_title"].format(rule=rule)
-    sheet.write(row, 0, title, fmt.bold)
-    headers = ("balance_sheet_line", "acquisition_value", "replacement_value")
-    _header(sheet, row + 1, [text[h] for h in (*headers, "difference")], fmt)
-    row += 2
-    first = row
-    for line in result.replacement_disclosure:
-        names = ", ".join(class_name(text, c) for c in line.inventory_classes)
-        sheet.write(row, 0, f"{line.inventory_account} {names}", fmt.text)
-        for col, value in enumerate(
-            (line.cost, line.replacement_value, line.difference), start=1
-        ):
-            sheet.write_number(row, col, value, fmt.money)
-        row += 1
-    lines = result.replacement_disclosure
-    totals = [
-        sum((getattr(line, name) for line in lines), ZERO)
-        for name in ("cost", "replacement_value", "difference")
-    ]
-    _totals(sheet, row, first, (1, 2, 3), text["total"], fmt, totals)
-    sheet.write(row + 1, 0, text["disclosure_note"], fmt.wrap)
-
-
-def _header(sheet, row, titles, fmt, first_text=1, text_columns=()):
-    sheet.set_row(row, 30)
-    for col, title in enumerate(titles):
-        right = col >= first_text and col not in text_columns
-        sheet.write(row, col, title, fmt.header_right if right else fmt.header)
-
-
-def _totals(sheet, row, first, columns, label, fmt, values):
-    """A total row: SUM formulas with their values cached for readers."""
-    sheet.write(row, 0, label, fmt.total_text)
-    columns = list(columns)
-    for col in range(1, max(columns)):
-        if col not in columns:
-            sheet.write_blank(row, col, None, fmt.total_text)
-    for col, value in zip(columns, values, strict=True):
-        top = xl_rowcol_to_cell(first, col)
-        bottom = xl_rowcol_to_cell(max(row - 1, first), col)
-        formula = f"=SUM({top}:{bottom})" if row > first else "=0"
-        sheet.write_formula(row, col, formula, fmt.total_money, float(value))
-
-
-def _as_datetime(value):
-    return datetime(value.year, value.month, value.day)

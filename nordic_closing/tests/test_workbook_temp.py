@@ -40,7 +40,7 @@ def test_failed_workbook_leaves_no_temporary_file_and_no_file(
     def fail(*_args):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(workbook, "_principles", fail)
+    monkeypatch.setattr(workbook, "write_principles", fail)
     out = tmp_path / "closing.xlsx"
     with pytest.raises(RuntimeError, match="disk on fire"):
         workbook.write_workbook(_result(), str(out))
