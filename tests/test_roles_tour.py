@@ -67,8 +67,10 @@ class TestRolesTour(HttpCase, NordicStockClosingCase):
         return True
 
     def _roles_in(self, company, entry):
-        """10 units received at 100 in 2025, sold at 150: no write-down; the
-        closing at 2025-12-31 values them at 1,000 and books ``entry``."""
+        """10 units received at 100 in 2025, sold at 150: no write-down until the
+        preparer enters a net realisable value of 90 in the items list: written
+        down 10 x (100 - 90) = 100; the closing at 2025-12-31 values them at 900
+        and books ``entry``."""
         product = self._product(
             company, self._category(company, "goods_for_resale"), "R", 150
         )
@@ -117,6 +119,13 @@ class TestRolesTour(HttpCase, NordicStockClosingCase):
         )
         self.assertEqual(closing.state, "computed")
         self.assertFalse(closing.move_id)
+        line = closing.line_ids
+        self.assertEqual(line.product_id.default_code, "R")
+        self.assertEqual(line.nrv_source, "manual")
+        self.assertAlmostEqual(line.net_realisable_value, 90)
+        self.assertAlmostEqual(line.write_down, 100)
+        self.assertAlmostEqual(closing.write_down, 100)
+        self.assertAlmostEqual(closing.closing_value, 900)
         # the preparer and the accountant may not post, nor the reader compute
         # again or download the workbook of a closing not posted
         for role in ("preparer", "accountant", "poster_reading"):
@@ -167,9 +176,13 @@ class TestRolesTour(HttpCase, NordicStockClosingCase):
         self.assertNotEqual(self.url_open(action["url"]).status_code, 200)
 
     def test_roles_in_a_norwegian_company(self):
-        # NS 4102: debit the inventory 1460, credit the change in inventory 4390
-        self._roles_in(self.company_no, {"1460": 1000, "4390": -1000})
+        # NS 4102: debit the inventory 1460 1,000, credit the change in inventory
+        # 4390; the write-down 100 on the contra account 1469 against 4390 (Norway
+        # books it on the change account)
+        self._roles_in(self.company_no, {"1460": 1000, "1469": -100, "4390": -900})
 
     def test_roles_in_a_finnish_company(self):
-        # Finnish chart: debit the goods 1531, credit the change in inventory 4410
-        self._roles_in(self.company_fi, {"1531": 1000, "4410": -1000})
+        # Finnish chart: debit the goods 1531 1,000, credit the change in inventory
+        # 4410; the write-down 100 on the goods themselves (no contra account),
+        # against the write-down account 4440
+        self._roles_in(self.company_fi, {"1531": 900, "4410": -1000, "4440": 100})

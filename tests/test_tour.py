@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .closing_common import NordicStockClosingCase
 
@@ -58,33 +58,3 @@ class TestNordicStockClosingTour(HttpCase, NordicStockClosingCase):
         self.assertEqual(
             self._net(company, closing.reversal_move_id), {"1460": -1000, "4390": 1000}
         )
-
-    def test_preparer_from_the_inventory_menu(self):
-        """An inventory user with only "Prepare inventory closings" finds the
-        closing under Inventory > Inventory closing, previews it, sees no Post, and
-        enters an NRV of 90 in the closing's items list (opened from its form, which
-        has no items tab): 10 @ 100 at 90 -> write-down 10 x 10 = 100, value 900."""
-        company = self._stock_to_close()
-        new_test_user(
-            self.env,
-            login="nsc_preparer",
-            groups="base.group_user,stock.group_stock_user,"
-            "l10n_nordic_stock_closing.group_nordic_closing_user",
-            company_id=company.id,
-            company_ids=[(6, 0, company.ids)],
-        )
-        self.start_tour(
-            "/odoo", "nordic_stock_closing_preparer_tour", login="nsc_preparer"
-        )
-        closing = self.env["nordic.stock.closing"].search(
-            [("company_id", "=", company.id), ("date", "=", date(2025, 12, 31))]
-        )
-        self.assertEqual(closing.state, "computed")
-        self.assertFalse(closing.move_id)
-        line = closing.line_ids
-        self.assertEqual(line.product_id.default_code, "T")
-        self.assertEqual(line.nrv_source, "manual")
-        self.assertAlmostEqual(line.net_realisable_value, 90)
-        self.assertAlmostEqual(line.write_down, 100)
-        self.assertAlmostEqual(closing.write_down, 100)
-        self.assertAlmostEqual(closing.closing_value, 900)

@@ -3,6 +3,10 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import {
+    HEADER,
+    checkHeader,
+    closingSectionSteps,
+    enterNrvSteps,
     openClosingMenu,
     previewSteps,
 } from "@l10n_nordic_stock_closing/../tests/tours/utils/nordic_closing_util";
@@ -10,60 +14,6 @@ import {
 // Each role finds the closings by menu and sees only what it may do. The steps
 // use the menus, the wizard's footer, the closings' list and the form's header
 // buttons only.
-
-const HEADER = ".o_form_view .o_statusbar_buttons";
-
-// Throw unless the form's header has every button named in ``present`` and none
-// named in ``absent`` (a method's name, or the label of an action button).
-function checkHeader(who, present, absent) {
-    const buttons = [...document.querySelectorAll(`${HEADER} button`)];
-    const has = (name) =>
-        buttons.some((b) => b.getAttribute("name") === name || b.textContent.trim() === name);
-    for (const name of present) {
-        if (!has(name)) {
-            throw new Error(`${who} should see ${name}`);
-        }
-    }
-    for (const name of absent) {
-        if (has(name)) {
-            throw new Error(`${who} must not see ${name}`);
-        }
-    }
-}
-
-// Open the "Inventory closing" section of the current app and check its items.
-function closingSectionSteps(expected, absent) {
-    return [
-        {
-            content: "Open the inventory closing menu",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
-            run: "click",
-        },
-        ...expected.map((item) => ({
-            content: `The menu offers ${item}`,
-            trigger: `.dropdown-item:contains("${item}")`,
-        })),
-        {
-            content: `The menu does not offer ${absent.join(", ") || "more"}`,
-            trigger: `.dropdown-item:contains("${expected[0]}")`,
-            run: () => {
-                for (const item of absent) {
-                    const found = [...document.querySelectorAll(".dropdown-item")].find((el) =>
-                        el.textContent.includes(item)
-                    );
-                    if (found) {
-                        throw new Error(`The menu must not offer ${item}`);
-                    }
-                }
-            },
-        },
-        {
-            content: "Close the menu",
-            trigger: '.o_menu_sections .dropdown-toggle:contains("Inventory closing")',
-            run: "click",
-        },
-    ];
-}
 
 // The preparer: an Inventory user with "Prepare inventory closings", without the
 // accounting menus. Inventory > Inventory closing: previews a closing (no Post),
@@ -84,6 +34,19 @@ registry.category("web_tour.tours").add("nordic_stock_closing_role_preparer_tour
             run: () => {
                 if (document.querySelector(".modal button[name='action_post']")) {
                     throw new Error("A preparer must not see Post");
+                }
+            },
+        },
+        {
+            content: "The class's inventory account by its code alone (its name on hover)",
+            trigger:
+                '.modal .o_field_widget[name="class_ids"] .o_data_row:contains("Goods for resale") td[name="inventory_account_id"]',
+            run: () => {
+                const cell = document.querySelector(
+                    '.modal .o_field_widget[name="class_ids"] .o_data_row td[name="inventory_account_id"]'
+                );
+                if (!/^\d+$/.test(cell.innerText.trim())) {
+                    throw new Error(`The account shows "${cell.innerText}", not its code`);
                 }
             },
         },
@@ -112,6 +75,7 @@ registry.category("web_tour.tours").add("nordic_stock_closing_role_preparer_tour
                     ["action_post", "Reverse"]
                 ),
         },
+        ...enterNrvSteps(),
     ],
 });
 
