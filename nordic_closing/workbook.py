@@ -14,7 +14,7 @@ the temporary folder).
 
 import contextlib
 import tempfile
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from xlsxwriter import Workbook
@@ -35,13 +35,15 @@ QUANTITY = "#,##0.####"
 
 class CountItem(NamedTuple):
     """One item of the count list: its reference, name, unit, quantity by the books
-    and, valued by lot/serial number, its lots as ``((lot, quantity), ...)``."""
+    and, valued by lot/serial number, its lots as ``((lot, quantity), ...)``;
+    ``extra``: its values of the columns added by ``meta["columns"]``."""
 
     product: str
     name: str
     unit: str
     quantity: object  # Decimal or float
     lots: tuple = ()
+    extra: tuple = ()
 
 
 def _excel_date_format(date_format):
@@ -106,10 +108,15 @@ def write_workbook(result, target, lang="en", meta=None):
     ``meta`` may give ``company``, ``currency``, ``entry_number`` (the posted move's
     name), ``nrv_source`` (text) and ``date_format`` (strftime pattern of the entry
     texts' dates: Odoo's of the document's language; default: ``lang``'s), which the
-    Odoo layer knows and the CLI does not.
+    Odoo layer knows and the CLI does not; and, from other addons' line columns,
+    ``item_columns`` (``((title, values), ...)``: more columns of the item sheet,
+    the values aligned with ``result.items``) and ``reasons`` (``{reason: label}``
+    of write-down reasons the engine's labels do not have).
     """
     meta = {"date_format": date_format_of(lang), **(meta or {})}
     text = labels(lang)
+    for reason, label in (meta.get("reasons") or {}).items():
+        text.setdefault(f"reason_{reason}", label)
     with _workbook(target) as book:
         _write_sheets(book, result, text, meta)
 
@@ -139,7 +146,7 @@ def _write_sheets(book, result, text, meta):
     for write, name, landscape in sheets:
         sheet = book.add_worksheet(text[name])
         _page_setup(sheet, result, text, meta, landscape)
-        if write in (_summary, _principles):
+        if write in (_summary, _principles, _items):
             write(sheet, result, text, fmt, meta)
         else:
             write(sheet, result, text, fmt)
@@ -330,7 +337,7 @@ _ITEM_COLUMNS = {
 }
 
 
-def _items(sheet, result, text, fmt):
+def _items(sheet, result, text, fmt, meta):
     headers = [
         "product",
         "name",
@@ -353,16 +360,18 @@ def _items(sheet, result, text, fmt):
     col = {name: index for index, name in enumerate(headers)}
     for name, index in col.items():
         sheet.set_column(index, index, _ITEM_COLUMNS[name][0])
+    extra = list(meta.get("item_columns") or ())
+    sheet.set_column(len(headers), len(headers) + len(extra), 16)
     sheet.freeze_panes(1, 1)
     sheet.repeat_rows(0)
     text_columns = [i for n, i in col.items() if _ITEM_COLUMNS[n][1] == "text"]
     _header(
         sheet,
         0,
-        [text[h] for h in headers],
+        [text[h] for h in headers] + [title for title, _values in extra],
         fmt,
         first_text=3,
-        text_columns=text_columns[3:],
+        text_columns=text_columns[3:] + list(range(len(col), len(col) + len(extra))),
     )
     row = 1
     summed = [name for name in headers if _ITEM_COLUMNS[name][1] == "total"]
@@ -392,12 +401,26 @@ def _items(sheet, result, text, fmt):
         sheet.write_number(row, col["value"], item.value, fmt.money)
         if stock.note:
             sheet.write_string(row, col["note"], stock.note, fmt.text)
+        for index, (_title, values) in enumerate(extra, start=len(headers)):
+            _write_value(sheet, row, index, values[row - 1], fmt)
         totals[0] += stock.acquisition_value
         totals[1] += item.write_down
         totals[2] += item.value
         row += 1
     _totals(sheet, row, 1, [col[n] for n in summed], text["total"], fmt, totals)
-    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
+    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) + len(extra) - 1)
+
+
+def _write_value(sheet, row, col, value, fmt):
+    """A value of an added column: text, a day or a number; None: left blank."""
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        sheet.write_string(row, col, value, fmt.text)
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, _as_datetime(value), fmt.date)
+    else:
+        sheet.write_number(row, col, value, fmt.quantity)
 
 
 #: the count list's columns: (label key, width, kind)
@@ -418,7 +441,8 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
     column for the counted quantity and, for an item valued by lot/serial number,
     a row per lot with the lot's quantity. Rows are written one by one (constant
     memory), so 100,000 items stay cheap. ``meta`` may give ``company`` and
-    ``date_format`` (as for :func:`write_workbook`).
+    ``date_format`` (as for :func:`write_workbook`) and ``columns``: the titles of
+    more columns after the engine's, whose values each item gives (``extra``).
     """
     meta = {"date_format": date_format_of(lang), **(meta or {})}
     text = labels(lang)
@@ -428,16 +452,20 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
         )
         sheet = book.add_worksheet(text["count_list"])
         _page_header(sheet, text, meta, text["count_list"], balance_date, False)
-        _count_list(sheet, items, text, _Formats(book, meta["date_format"]))
+        fmt = _Formats(book, meta["date_format"])
+        _count_list(sheet, items, text, fmt, tuple(meta.get("columns") or ()))
 
 
-def _count_list(sheet, items, text, fmt):
+def _count_list(sheet, items, text, fmt, extra=()):
     for col, (_name, width, _kind) in enumerate(_COUNT_COLUMNS):
         sheet.set_column(col, col, width)
+    first = len(_COUNT_COLUMNS)
+    sheet.set_column(first, first + len(extra), 16)
     sheet.freeze_panes(1, 2)
     sheet.repeat_rows(0)
-    titles = [text[name] for name, _width, _kind in _COUNT_COLUMNS]
+    titles = [text[name] for name, _width, _kind in _COUNT_COLUMNS] + list(extra)
     text_columns = [i for i, col in enumerate(_COUNT_COLUMNS) if col[2] == "text"]
+    text_columns += range(first, first + len(extra))
     _header(sheet, 0, titles, fmt, first_text=0, text_columns=text_columns)
     row = 1
     for item in items:
@@ -449,8 +477,10 @@ def _count_list(sheet, items, text, fmt):
             sheet.write_blank(row, 4, None, fmt.quantity)  # counted: left empty
             if lot:
                 sheet.write_string(row, 5, lot, fmt.text)
+            for col, value in enumerate(item.extra[: len(extra)], start=first):
+                _write_value(sheet, row, col, value, fmt)
             row += 1
-    sheet.autofilter(0, 0, max(row - 1, 1), len(_COUNT_COLUMNS) - 1)
+    sheet.autofilter(0, 0, max(row - 1, 1), first + len(extra) - 1)
 
 
 def _by_lot(result):
