@@ -123,41 +123,12 @@ class ReportNordicCountList(models.AbstractModel):
         """
         currency = closing.currency_id
         columns = closing._get_count_list_columns()
-        summed = [column["name"] for column in columns if column["total"]]
-        class_names = dict(
-            closing.line_ids._fields["inventory_class"]._description_selection(
-                closing.env
-            )
-        )
-        by_class = {}
-        for line in closing.line_ids:
-            by_class.setdefault(line.inventory_class, []).append(line)
-        groups = []
-        totals = dict.fromkeys(("value", "tax_value", *summed), 0.0)
-        for inventory_class, _name in INVENTORY_CLASS_SELECTION:
-            lines = by_class.get(inventory_class)
-            if not lines:
-                continue
-            lines.sort(
-                key=lambda line: (
-                    line.product_id.default_code or "",
-                    line.product_id.name or "",
-                    line.id,
-                )
-            )
-            rows = [closing._prepare_count_list_row(line, columns) for line in lines]
-            sums = {name: sum(row[name] or 0.0 for row in rows) for name in totals}
-            groups.append(
-                {
-                    "name": class_names.get(inventory_class, inventory_class),
-                    "lines": rows,
-                    "totals": {name: currency.round(sums[name]) for name in sums},
-                    "value": currency.round(sums["value"]),
-                    "tax_value": currency.round(sums["tax_value"]),
-                }
-            )
-            totals = {name: totals[name] + sums[name] for name in totals}
-        totals = {name: currency.round(amount) for name, amount in totals.items()}
+        summed = ("value", "tax_value", *(c["name"] for c in columns if c["total"]))
+        groups = self._nordic_count_groups(closing, columns, dict.fromkeys(summed))
+        totals = {
+            name: currency.round(sum(group["sums"][name] for group in groups))
+            for name in summed
+        }
         first_total = next(
             (index for index, column in enumerate(columns) if column["total"]),
             len(columns),
@@ -176,3 +147,43 @@ class ReportNordicCountList(models.AbstractModel):
             "adjustment": currency.round(closing.closing_value - totals["value"]),
             "balance_sheet_value": closing.closing_value,
         }
+
+    def _nordic_count_groups(self, closing, columns, summed):
+        """The classes of the count list, in the order of the classes: their name,
+        rows (by reference and name), the sums of the ``summed`` columns (``sums``)
+        and those rounded (``totals``, ``value``, ``tax_value``)."""
+        currency = closing.currency_id
+        class_names = dict(
+            closing.line_ids._fields["inventory_class"]._description_selection(
+                closing.env
+            )
+        )
+        by_class = {}
+        for line in closing.line_ids:
+            by_class.setdefault(line.inventory_class, []).append(line)
+        groups = []
+        for inventory_class, _name in INVENTORY_CLASS_SELECTION:
+            lines = by_class.get(inventory_class)
+            if not lines:
+                continue
+            lines.sort(
+                key=lambda line: (
+                    line.product_id.default_code or "",
+                    line.product_id.name or "",
+                    line.id,
+                )
+            )
+            rows = [closing._prepare_count_list_row(line, columns) for line in lines]
+            sums = {name: sum(row[name] or 0.0 for row in rows) for name in summed}
+            totals = {name: currency.round(amount) for name, amount in sums.items()}
+            groups.append(
+                {
+                    "name": class_names.get(inventory_class, inventory_class),
+                    "lines": rows,
+                    "sums": sums,
+                    "totals": totals,
+                    "value": totals["value"],
+                    "tax_value": totals["tax_value"],
+                }
+            )
+        return groups
