@@ -54,9 +54,8 @@ class NordicStockClosingResult(models.Model):
         self.line_ids._nordic_sudo_unlink()
         rows = self._prepare_line_rows(snapshot, categories, entered)
         result = self._nordic_engine(
-            [self._nordic_item(row, categories) for row in rows], categories
+            [self._nordic_item(row, categories) for row in rows], categories, lines=rows
         )
-        result.lines = rows
         self._nordic_store_result(result, lines_stored=False)
         self._nordic_write({"state": "computed"})
         return result
@@ -287,8 +286,8 @@ SELECT product_id,
                 categories,
                 totals=totals,
                 class_accounts=class_accounts,
+                lines=lines,
             )
-            result.lines = lines
             return result
         lines = self._nordic_read_lines()
         kept = None
@@ -303,8 +302,8 @@ SELECT product_id,
             categories,
             kept,
             class_accounts=class_accounts,
+            lines=lines,
         )
-        result.lines = lines
         return result
 
     def _nordic_item_totals(self, categories, excluded_line_ids):
@@ -347,11 +346,14 @@ SELECT categ_id, inventory_class, COUNT(*),
         ]
 
     def _nordic_engine(
-        self, items, categories, kept=None, totals=(), class_accounts=None
+        self, items, categories, kept=None, totals=(), class_accounts=None, lines=()
     ):
         """The engine's closing of ``items`` (and of the ``totals`` of the items not
         given) against the ledger; ``class_accounts``: ``_nordic_class_accounts``
-        of ``categories`` when the caller has them already."""
+        of ``categories`` when the caller has them already; ``lines``: the
+        :class:`ClosingRow` of the items (``result.lines``), which
+        ``_prepare_item_results`` sees with the items: every result, stored or
+        written to the workbook, has been through it."""
         accounts_by_class, account_ids = class_accounts or self._nordic_class_accounts(
             categories
         )
@@ -367,6 +369,9 @@ SELECT categ_id, inventory_class, COUNT(*),
         except ClosingError as error:
             raise UserError(str(error)) from None
         result.account_ids = account_ids
+        result.lines = lines
+        self._prepare_item_results(result)
+        self._nordic_check_reasons(result)
         return result
 
     def _nordic_item(self, line, categories):
@@ -408,8 +413,6 @@ SELECT categ_id, inventory_class, COUNT(*),
         preview. Compute, an entered NRV or replacement cost, an import and the
         posting all store through here, so that every figure agrees with the
         others."""
-        self._prepare_item_results(result)
-        self._nordic_check_reasons(result)
         if lines_stored:
             self._nordic_update_lines(result)
         else:
@@ -453,8 +456,9 @@ SELECT categ_id, inventory_class, COUNT(*),
     def _prepare_item_results(self, result):
         """Hook: the engine's result of the items, before it is stored.
 
-        Called by the one writer (``_nordic_store_result``) whenever the closing
-        stores a result: compute, an NRV entered, an import, posting.
+        Called whenever the engine has valued the items (``_nordic_engine``), so
+        before any result is stored (compute, an NRV entered, an import, posting)
+        or written to the workbook.
         ``result.items`` (the engine's ``ItemResult``) are aligned with
         ``result.lines`` (:class:`ClosingRow`, ``extra`` holding other addons'
         columns); when values were entered on a few lines, only those. An

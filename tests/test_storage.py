@@ -1,6 +1,9 @@
 from decimal import Decimal
+from types import SimpleNamespace
+from unittest.mock import patch
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..models.nordic_closing_rows import ClosingRow
 from .closing_common import NordicStockClosingCase
@@ -149,3 +152,20 @@ class TestDeclaredColumns(NordicStockClosingCase):
         # filled by the computation: never NULL on this line
         for name in ("categ_id", "inventory_class", "quantity", "last_movement"):
             self.assertIsNotNone(read.get(name), name)
+
+    def test_hooks_refuse_what_is_not_declared(self):
+        """A snapshot column that is no declared line column, and a write-down
+        reason the line does not offer, are refused rather than lost."""
+        closing = self._closing(self.company_no)
+        Closing = type(closing)
+        with patch.object(
+            Closing,
+            "_prepare_snapshot_columns",
+            lambda self: {"no_such_column": SQL("pp.barcode")},
+        ):
+            with self.assertRaisesRegex(ValueError, "no_such_column"):
+                closing._nordic_snapshot_extra_columns()
+        self.assertIn("nrv", closing._get_write_down_reasons())
+        result = SimpleNamespace(items=[SimpleNamespace(reason="no_such_reason")])
+        with self.assertRaisesRegex(ValueError, "no_such_reason"):
+            closing._nordic_check_reasons(result)
