@@ -29,7 +29,7 @@ ENGINE_TESTS := nordic_closing/tests
 WHEEL_DIR := out/dist
 
 # The addon's Odoo Python files (the engine under nordic_closing/ is linted by ruff only).
-ODOO_DIRS := models wizards reports controllers tests
+ODOO_DIRS := models wizards reports controllers tests examples
 ODOO_PY = $(wildcard *.py) $(shell find $(ODOO_DIRS) -name '*.py' 2>/dev/null | sort)
 
 .PHONY: help demo test lint format engine-test wheel wheel-test odoo-test \

@@ -58,7 +58,7 @@ class NordicStockClosingCron(models.Model):
         have made out of date: once per closing and count."""
         closings = self.sudo().search(
             [
-                ("company_id.nordic_auto_closing", "=", True),
+                ("company_id", "in", self._get_cron_companies().ids),
                 ("state", "in", ("computed", "posted")),
             ]
         )
@@ -84,13 +84,26 @@ class NordicStockClosingCron(models.Model):
             )
 
     @api.model
-    def _nordic_due_closings(self):
-        """``[(company, date)]`` to close automatically, oldest first per company."""
-        companies = (
+    def _get_cron_companies(self):
+        """Hook: the companies the scheduled action closes (``res.company``, as
+        superuser), in the order it closes them.
+
+        Called at each run of the scheduled action, for the due closings and the
+        review of late movements. Default: the companies with automatic closing
+        (Settings). An override may narrow or widen them (e.g. only a group's
+        companies in one country); a company returned is closed at its fiscal
+        year ends (and month ends with monthly closing), computed and posted as
+        its settings say."""
+        return (
             self.env["res.company"]
             .sudo()
             .search([("nordic_auto_closing", "=", True)], order="id")
         )
+
+    @api.model
+    def _nordic_due_closings(self):
+        """``[(company, date)]`` to close automatically, oldest first per company."""
+        companies = self._get_cron_companies()
         if not companies:
             return []
         existing = {}

@@ -365,15 +365,18 @@ class NordicStockClosingDocuments(models.Model):
     @without_cycle_collector
     def _nordic_attach_count_list_xlsx(self):
         closing = self.with_context(lang=self._nordic_document_lang())
+        # the columns other addons add (_get_count_list_columns), after the engine's
+        added = [c for c in closing._get_count_list_columns() if c["xlsx"]]
         buffer = io.BytesIO()
         write_count_list(
-            closing._nordic_count_items(),
+            closing._nordic_count_items([column["name"] for column in added]),
             buffer,
             self.date,
             lang=language_of(self._nordic_document_lang()),
             meta={
                 "company": self.company_id.name,
                 "date_format": self._nordic_date_format(),
+                "columns": [column["string"] for column in added],
             },
         )
         return self._nordic_attach_xlsx(
@@ -398,9 +401,10 @@ class NordicStockClosingDocuments(models.Model):
         # a date written with slashes (en_US) would make folders of the name
         return name.replace("/", "-")
 
-    def _nordic_count_items(self):
+    def _nordic_count_items(self, added=()):
         """The items as the count list PDF orders them: by inventory class, then
-        reference and name; the lots of an item valued by lot."""
+        reference and name; the lots of an item valued by lot; ``added``: the
+        line fields of the columns other addons add (their values, in order)."""
         order = {
             key: index for index, (key, _label) in enumerate(INVENTORY_CLASS_SELECTION)
         }
@@ -419,6 +423,7 @@ class NordicStockClosingDocuments(models.Model):
                 line.product_id.uom_id.name or "",
                 line.quantity,
                 tuple((lot.lot_name or "", lot.quantity) for lot in line.lot_ids),
+                tuple(line[name] or None for name in added),
             )
             for line in lines
         ]

@@ -3,6 +3,7 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .nordic_closing_rows import ClosingRow
 from .nordic_selections import (
     INVENTORY_CLASS_SELECTION,
     NRV_SOURCE_SELECTION,
@@ -10,7 +11,6 @@ from .nordic_selections import (
     WRITE_DOWN_REASON_SELECTION,
 )
 from .nordic_stock_closing import _dec, is_server_write, server_env
-from .nordic_stock_closing_storage import ClosingRow
 
 #: the context key of an import: values entered line by line, valued once after;
 #: its value an object no client can send
@@ -23,6 +23,15 @@ ENTERED_SOURCES = {
     "net_realisable_value": "nrv_source",
     "replacement_cost": "replacement_source",
 }
+#: the field parameter ``nordic_column`` of a closing line's field, its one
+#: declaration as a column the closing stores (README "Extending"):
+#: - ``snapshot``: filled by the computation (the snapshot's SQL, its extra
+#:   columns of ``_prepare_snapshot_columns``, ``_prepare_line_rows``), stored with
+#:   the line by COPY and read back with it (the engine, the workbook);
+#: - ``stored``: filled and stored so, not read back (the ORM reads it where shown);
+#: - ``engine``: the engine's figures of the line, written by the closing's one
+#:   writer (``_nordic_store_result``); the addon's own three only.
+COLUMN_KINDS = ("snapshot", "stored", "engine")
 
 
 class _EnteredAmount(fields.Monetary):
@@ -107,43 +116,72 @@ class NordicStockClosingLine(models.Model):
 
     state = fields.Selection(related="closing_id.state")
     product_id = fields.Many2one(
-        "product.product", required=True, readonly=True, check_company=True
+        "product.product",
+        required=True,
+        readonly=True,
+        check_company=True,
+        nordic_column="stored",
     )
     default_code = fields.Char(related="product_id.default_code", string="Reference")
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     categ_id = fields.Many2one(
-        "product.category", readonly=True, check_company=True, string="Product category"
+        "product.category",
+        readonly=True,
+        check_company=True,
+        string="Product category",
+        nordic_column="snapshot",
     )
     inventory_class = fields.Selection(
-        INVENTORY_CLASS_SELECTION, readonly=True, string="Inventory class"
+        INVENTORY_CLASS_SELECTION,
+        readonly=True,
+        string="Inventory class",
+        nordic_column="snapshot",
     )
-    quantity = fields.Float(digits="Product Unit of Measure", readonly=True)
-    acquisition_value = fields.Monetary(string="Acquisition value", readonly=True)
+    quantity = fields.Float(
+        digits="Product Unit of Measure", readonly=True, nordic_column="snapshot"
+    )
+    acquisition_value = fields.Monetary(
+        string="Acquisition value", readonly=True, nordic_column="snapshot"
+    )
     unit_cost = fields.Monetary(compute="_compute_unit_cost", string="Cost per unit")
     opening_quantity = fields.Float(
-        string="Opening quantity", digits="Product Unit of Measure", readonly=True
+        string="Opening quantity",
+        digits="Product Unit of Measure",
+        readonly=True,
+        nordic_column="snapshot",
     )
-    opening_value = fields.Monetary(string="Opening value", readonly=True)
-    purchases = fields.Monetary(readonly=True)
+    opening_value = fields.Monetary(
+        string="Opening value", readonly=True, nordic_column="snapshot"
+    )
+    purchases = fields.Monetary(readonly=True, nordic_column="snapshot")
     odoo_value = fields.Monetary(
         "Odoo's valuation",
         readonly=True,
         help="The value Odoo's own stock valuation shows at the date (the sum of the "
         "product's valuation layers).",
+        nordic_column="stored",
     )
     valuation_note = fields.Char(
         "Valuation note",
         readonly=True,
         help="Why the closing's acquisition value differs from Odoo's own valuation.",
+        nordic_column="snapshot",
     )
-    last_movement = fields.Date(string="Last movement", readonly=True)
+    last_movement = fields.Date(
+        string="Last movement", readonly=True, nordic_column="snapshot"
+    )
     net_realisable_value = _EnteredAmount(
         string="Net realisable value per unit",
         help="Expected selling price less the costs to sell, per unit. Enter it to "
         "override the value from the sales price.",
+        nordic_column="snapshot",
     )
     nrv_source = fields.Selection(
-        NRV_SOURCE_SELECTION, "NRV source", default="none", readonly=True
+        NRV_SOURCE_SELECTION,
+        "NRV source",
+        default="none",
+        readonly=True,
+        nordic_column="snapshot",
     )
     replacement_cost = _EnteredAmount(
         "Replacement cost per unit",
@@ -151,12 +189,14 @@ class NordicStockClosingLine(models.Model):
         "(Finland's third leg of the lowest value, KPL 5:6 §; Denmark's dagspris and "
         "the replacement value of the note). Proposed from the product's vendor "
         "price; enter it to override.",
+        nordic_column="snapshot",
     )
     replacement_source = fields.Selection(
         REPLACEMENT_SOURCE_SELECTION,
         "Replacement cost source",
         default="none",
         readonly=True,
+        nordic_column="snapshot",
     )
     lot_ids = fields.One2many(
         "nordic.stock.closing.lot",
@@ -165,9 +205,14 @@ class NordicStockClosingLine(models.Model):
         help="Products valued by lot/serial number: each lot's units on hand at the "
         "date at its own cost.",
     )
-    write_down = fields.Monetary(string="Write-down", readonly=True)
+    write_down = fields.Monetary(
+        string="Write-down", readonly=True, nordic_column="engine"
+    )
     write_down_reason = fields.Selection(
-        WRITE_DOWN_REASON_SELECTION, readonly=True, string="Write-down reason"
+        WRITE_DOWN_REASON_SELECTION,
+        readonly=True,
+        string="Write-down reason",
+        nordic_column="engine",
     )
     value = fields.Monetary(compute="_compute_value", store=True)
     tax_value = fields.Monetary(
@@ -175,7 +220,28 @@ class NordicStockClosingLine(models.Model):
         readonly=True,
         help="Norway (sktl § 14-5): cost, write-downs are not deductible until the "
         "goods are sold or scrapped.",
+        nordic_column="engine",
     )
+
+    def _valid_field_parameter(self, field, name):
+        return name == "nordic_column" or super()._valid_field_parameter(field, name)
+
+    @api.model
+    def _nordic_columns(self, kinds=COLUMN_KINDS):
+        """``{field name: type}`` of the line's fields declared with a
+        ``nordic_column`` of ``kinds`` (COLUMN_KINDS), in their order: the
+        columns the closing stores, reads back and updates. The type is the
+        field's SQL column type, ``money`` for an amount stored to the cent (every
+        Monetary but the amounts per unit a person enters)."""
+        columns = {}
+        for name, field in self._fields.items():
+            if getattr(field, "nordic_column", None) not in kinds:
+                continue
+            if field.type == "monetary" and name not in ENTERED_SOURCES:
+                columns[name] = "money"
+            else:
+                columns[name] = field.column_type[0]
+        return columns
 
     @api.depends("acquisition_value", "quantity")
     def _compute_unit_cost(self):

@@ -215,8 +215,9 @@ class NordicStockClosingPosting(models.Model):
         ``result``: the engine's closing when the caller has it already (posting)."""
         company = self.company_id
         buffer = io.BytesIO()
+        result = result or self._nordic_result()
         write_workbook(
-            result or self._nordic_result(),
+            result,
             buffer,
             lang=language_of(self._nordic_document_lang()),
             meta={
@@ -234,6 +235,7 @@ class NordicStockClosingPosting(models.Model):
                         digits=0 if self.selling_cost_percent.is_integer() else 2,
                     ),
                 ),
+                **self._nordic_workbook_extras(result),
             },
         )
         return self._nordic_attach_xlsx(self._nordic_workbook_name(), buffer)
@@ -262,8 +264,15 @@ class NordicStockClosingPosting(models.Model):
         )
 
     def _prepare_move_vals(self):
-        """The change-in-inventory entry, in the company's language: the stored
-        entry preview, line by line (what the closing shows is what it books)."""
+        """Hook: the values of the change-in-inventory entry (``account.move``).
+
+        Called once when the closing posts (after it computed, only when the
+        preview has lines). Returns the move's values in the documents' language:
+        journal, date, reference and a line per stored preview line
+        (``_prepare_move_line_vals``: what the closing shows is what it books).
+        An override may add values (e.g. a field of its own, a narration); it
+        must not change the journal, the date, the company or the lines' amounts
+        (the entry is posted at once and checked against the closing's date)."""
         _ = self._nordic_document_env()._
         return {
             "move_type": "entry",
@@ -282,8 +291,14 @@ class NordicStockClosingPosting(models.Model):
         }
 
     def _prepare_move_line_vals(self, entry_line):
-        """A journal item of the entry from a line of the stored preview
-        (``nordic.stock.closing.entry``)."""
+        """Hook: the values of a journal item of the entry from ``entry_line``, a
+        line of the stored preview (``nordic.stock.closing.entry``).
+
+        Called once per preview line when the closing posts. Returns
+        ``account.move.line`` values: account, label, debit, credit. An override
+        may change the label or add values, e.g. an ``analytic_distribution`` on
+        the profit and loss lines; it must not change the account or the amounts
+        (preview and entry are one)."""
         return {
             "account_id": entry_line.account_id.id,
             "name": entry_line.name,

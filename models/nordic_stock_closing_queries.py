@@ -113,7 +113,9 @@ SELECT COALESCE(array_agg(DISTINCT svl.product_id), '{}')
 # their adjustments per unit left: landed costs, price differences), opening,
 # acquisitions of the year, Odoo's own value, the last movement. Every join here is
 # of whole sets: run with nested loops off (_nordic_sql_settings), so that a CTE's
-# estimate of one row cannot turn a join into a loop over every pair.
+# estimate of one row cannot turn a join into a loop over every pair. The aliases
+# of the last SELECT (t: the product's totals, pp, pt, uom) are those the columns
+# of _prepare_snapshot_columns may read.
 PRODUCT_SNAPSHOT = """
 , adjusted_layer AS (
     -- the layers of the FIFO products with an adjustment of a receipt, in the
@@ -231,6 +233,8 @@ SELECT t.product_id, pt.categ_id, pt.default_code,
        GREATEST(t.last_entry_date,
                 (t.last_stamp AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date)
            AS last_movement
+       -- the columns other addons add (_prepare_snapshot_columns)
+       %(extra_columns)s
   FROM totals t
   JOIN product_product pp ON pp.id = t.product_id
   JOIN product_template pt ON pt.id = pp.product_tmpl_id

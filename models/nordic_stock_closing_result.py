@@ -54,9 +54,8 @@ class NordicStockClosingResult(models.Model):
         self.line_ids._nordic_sudo_unlink()
         rows = self._prepare_line_rows(snapshot, categories, entered)
         result = self._nordic_engine(
-            [self._nordic_item(row, categories) for row in rows], categories
+            [self._nordic_item(row, categories) for row in rows], categories, lines=rows
         )
-        result.lines = rows
         self._nordic_store_result(result, lines_stored=False)
         self._nordic_write({"state": "computed"})
         return result
@@ -169,9 +168,20 @@ SELECT product_id,
         }
 
     def _prepare_line_rows(self, snapshot, categories, entered):
-        """The snapshot as line values: an NRV or replacement cost entered on a line
-        is kept, else the engine's NRV from the sales price and the vendor price; a
-        value that differs from Odoo's own is explained."""
+        """Hook: the snapshot as the lines to value and store.
+
+        Called once per computation, after the snapshot is read and before the
+        engine runs. ``snapshot``: the :class:`ClosingRow` of each product (the
+        SQL's figures, the columns of ``_prepare_snapshot_columns`` in ``extra``);
+        ``categories``: ``{category id: info}``; ``entered``: ``{product id:
+        {field: amount}}`` entered by a person on the earlier lines. Returns the
+        rows to store, in their order (the lines' ids): here each gets its class,
+        its NRV and replacement cost (the entered one kept, else proposed from the
+        sales and vendor price) and a note where its value differs from Odoo's.
+        An override may fill the line columns it declares (``row.extra[name]``)
+        from Python; it must not add, drop or reorder rows nor change their
+        figures (quantity, values: the engine's input and the ledger's
+        reconciliation)."""
         for row in snapshot:
             row.inventory_class = categories[row.categ_id]["class"]
         proposed = self._nordic_proposed_inputs(snapshot)
@@ -276,8 +286,8 @@ SELECT product_id,
                 categories,
                 totals=totals,
                 class_accounts=class_accounts,
+                lines=lines,
             )
-            result.lines = lines
             return result
         lines = self._nordic_read_lines()
         kept = None
@@ -292,8 +302,8 @@ SELECT product_id,
             categories,
             kept,
             class_accounts=class_accounts,
+            lines=lines,
         )
-        result.lines = lines
         return result
 
     def _nordic_item_totals(self, categories, excluded_line_ids):
@@ -336,11 +346,14 @@ SELECT categ_id, inventory_class, COUNT(*),
         ]
 
     def _nordic_engine(
-        self, items, categories, kept=None, totals=(), class_accounts=None
+        self, items, categories, kept=None, totals=(), class_accounts=None, lines=()
     ):
         """The engine's closing of ``items`` (and of the ``totals`` of the items not
         given) against the ledger; ``class_accounts``: ``_nordic_class_accounts``
-        of ``categories`` when the caller has them already."""
+        of ``categories`` when the caller has them already; ``lines``: the
+        :class:`ClosingRow` of the items (``result.lines``), which
+        ``_prepare_item_results`` sees with the items: every result, stored or
+        written to the workbook, has been through it."""
         accounts_by_class, account_ids = class_accounts or self._nordic_class_accounts(
             categories
         )
@@ -356,6 +369,9 @@ SELECT categ_id, inventory_class, COUNT(*),
         except ClosingError as error:
             raise UserError(str(error)) from None
         result.account_ids = account_ids
+        result.lines = lines
+        self._prepare_item_results(result)
+        self._nordic_check_reasons(result)
         return result
 
     def _nordic_item(self, line, categories):
@@ -437,10 +453,53 @@ SELECT categ_id, inventory_class, COUNT(*),
             }
         )
 
+    def _prepare_item_results(self, result):
+        """Hook: the engine's result of the items, before it is stored.
+
+        Called whenever the engine has valued the items (``_nordic_engine``), so
+        before any result is stored (compute, an NRV entered, an import, posting)
+        or written to the workbook.
+        ``result.items`` (the engine's ``ItemResult``) are aligned with
+        ``result.lines`` (:class:`ClosingRow`, ``extra`` holding other addons'
+        columns); when values were entered on a few lines, only those. An
+        override may set an item's ``reason`` to another key of
+        ``_get_write_down_reasons()`` (e.g. a customer's own reason for what the
+        engine wrote down); the line, the workbook and the list views then show
+        it. It must not change an amount (write-down, values: the classes, the
+        entry and the disclosures are computed from them) nor the items' order.
+        Returns nothing. Default: nothing changed."""
+
+    def _get_write_down_reasons(self):
+        """Hook: ``{key: label}`` of the write-down reasons a line may have, in
+        the environment's language: the engine's and those another addon adds to
+        the line's ``write_down_reason`` (``selection_add``, translated as Odoo
+        translates selections). The workbook names a reason the engine does not
+        know by its label here; a reason set in ``_prepare_item_results`` must be
+        one of these."""
+        field = self.env["nordic.stock.closing.line"]._fields["write_down_reason"]
+        return dict(field._description_selection(self.env))
+
+    def _nordic_check_reasons(self, result):
+        unknown = {item.reason for item in result.items} - {
+            "",
+            *self._get_write_down_reasons(),
+        }
+        if unknown:
+            raise ValueError(
+                "write-down reasons not offered by _get_write_down_reasons: "
+                + ", ".join(sorted(unknown))
+            )
+
     def _prepare_entry_line_vals(self, index, line, account_ids):
-        """A line of the entry preview (``nordic.stock.closing.entry``) from the
-        engine's ``EntryLine``: the posted entry is built from these stored lines
-        (``_prepare_move_line_vals``), so preview and entry are one."""
+        """Hook: a line of the entry preview (``nordic.stock.closing.entry``).
+
+        Called by the one writer for each of the engine's ``EntryLine`` (``index``:
+        its position; ``account_ids``: ``{account code: id}``) whenever a result is
+        stored. Returns the values of the preview line; the posted entry is built
+        from these stored lines (``_prepare_move_line_vals``), so preview and entry
+        are one. An override may change the label (``name``) or add values of
+        fields it adds to the preview; it must not change the account or the
+        amounts (the entry balances and reconciles with the classes)."""
         return {
             "sequence": index,
             "account_id": account_ids[line.account],
@@ -453,8 +512,12 @@ SELECT categ_id, inventory_class, COUNT(*),
         }
 
     def _prepare_disclosure_vals(self, result):
-        """Denmark's tax value per product group and the replacement value note, as
-        the engine computed them."""
+        """Hook: the disclosures (``nordic.stock.closing.disclosure``) of
+        ``result``, as the engine computed them: Denmark's tax value per product
+        group and the replacement value note per inventory account. Called by the
+        one writer whenever a result is stored; returns a list of values. An
+        override may add values (of its own fields, or its own rows); it must not
+        change the engine's figures."""
         groups = [
             {
                 "kind": "tax_group",
@@ -482,7 +545,10 @@ SELECT categ_id, inventory_class, COUNT(*),
         return groups + accounts
 
     def _prepare_class_vals(self, cls, result):
-        """A class of the stock equation, as the engine computed it."""
+        """Hook: a class of the stock equation (``nordic.stock.closing.class``)
+        from the engine's ``cls`` of ``result``. Called by the one writer for each
+        class whenever a result is stored; returns its values. An override may add
+        values of its own fields; it must not change the engine's figures."""
         account_ids = result.account_ids
         ledger_balance = _dec(result.ledger.get(cls.inventory_account, 0))
         return {

@@ -24,6 +24,12 @@ from ..nordic_closing.valuation import (
     value_movements,
 )
 from .ir_ui_menu import CLASS_ACCOUNT_MENUS
+from .nordic_closing_rows import (
+    DECIMAL_FIELDS,
+    DECIMAL_TYPES,
+    cursor_chunks,
+    fetch_rows,
+)
 from .nordic_stock_closing import _dec
 from .nordic_stock_closing_queries import (
     ADJUSTED_PRODUCTS,
@@ -33,7 +39,6 @@ from .nordic_stock_closing_queries import (
     REPLAYED_MOVEMENTS,
     VENDOR_PRICES,
 )
-from .nordic_stock_closing_storage import cursor_chunks, fetch_rows
 
 _logger = logging.getLogger(__name__)
 
@@ -216,15 +221,21 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
             self.env[model].flush_model(fnames)
         params = self._nordic_snapshot_params(categories)
         params.update(self._nordic_product_sets(params))
+        extra_columns, decimals = self._nordic_snapshot_extra_columns()
         cr = self.env.cr
         with self._nordic_sql_settings():
             # the aggregate over the layers runs in parallel workers
             rows = fetch_rows(
                 cr,
-                SQL(DATED_LAYERS + PRODUCT_SNAPSHOT, **params),
+                SQL(
+                    DATED_LAYERS + PRODUCT_SNAPSHOT,
+                    **params,
+                    extra_columns=extra_columns,
+                ),
                 # the order of the lines (their ids): the product's (code, name)
                 order=SQL("default_code, name, product_id"),
                 parallel=True,
+                decimals=decimals,
             )
             if any(row.replayed for row in rows):
                 self._nordic_replay(
@@ -241,6 +252,46 @@ SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
                     ),
                 )
         return rows
+
+    def _prepare_snapshot_columns(self):
+        """Hook: the line columns another addon fills from the snapshot's SQL.
+
+        Called once per computation, on the closing (one record), before the
+        snapshot is read. Returns ``{column: SQL}``: each column a field of
+        ``nordic.stock.closing.line`` declared ``nordic_column="snapshot"`` (or
+        ``"stored"``), each :class:`~odoo.tools.SQL` an expression of one value per
+        product over the aliases of the snapshot's last SELECT: ``pp``
+        (product_product), ``pt`` (product_template), ``uom`` (the product's
+        unit) and ``t`` (its totals: product_id, quantity, value), e.g.
+        ``{"x_barcode": SQL("pp.barcode")}``. The value is stored with the line
+        (``ClosingRow.extra`` until then) and read back with it. It must not
+        change the snapshot's rows (no join, no aggregate: a scalar subquery per
+        product is fine) nor read this transaction's pending ORM changes (they
+        are flushed before). Default: none."""
+        return {}
+
+    def _nordic_snapshot_extra_columns(self):
+        """``(SQL, decimal names)`` of the columns of _prepare_snapshot_columns, as
+        the snapshot's SELECT appends them (numbers as text: exact Decimals)."""
+        declared = self.env["nordic.stock.closing.line"]._nordic_columns(
+            ("snapshot", "stored")
+        )
+        columns = self._prepare_snapshot_columns()
+        unknown = sorted(set(columns) - set(declared))
+        if unknown:
+            raise ValueError(
+                "_prepare_snapshot_columns: not declared with nordic_column on "
+                f"nordic.stock.closing.line: {', '.join(unknown)}"
+            )
+        decimals = {name for name in columns if declared[name] in DECIMAL_TYPES}
+        return SQL("").join(
+            SQL(
+                ", (%s)::text AS %s" if name in decimals else ", %s AS %s",
+                sql,
+                SQL.identifier(name),
+            )
+            for name, sql in columns.items()
+        ), DECIMAL_FIELDS | decimals
 
     def _nordic_product_sets(self, params):
         """The products the snapshot treats apart (``fifo_products``, ``replayed``,

@@ -1,13 +1,10 @@
-"""The closing's lines in the database: one declaration of their columns behind the
-bulk insert, the read-back and the bulk update of the engine's figures, and the row
-that holds a line in memory."""
+"""The closing's lines in the database: the line's declared columns
+(``nordic_column``, see ``nordic.stock.closing.line._nordic_columns``) behind the
+bulk insert, the read-back and the bulk update of the engine's figures."""
 
 import io
 import operator
-from dataclasses import dataclass, fields
-from datetime import date
 from decimal import Decimal
-from itertools import repeat
 
 import psycopg2.extensions
 
@@ -16,46 +13,15 @@ from odoo.tools import SQL
 
 from ..nordic_closing import LotStock
 from ..nordic_closing.money import round_money
+from .nordic_closing_rows import DECIMAL_FIELDS, DECIMAL_TYPES, ROW_FIELDS, fetch_rows
+from .nordic_selections import WRITE_DOWN_REASON_SELECTION
 
-#: The closing-line columns a computation fills, with their SQL type: the one list
-#: behind the bulk insert and the read-back (by name).
-LINE_COLUMNS = {
-    "product_id": "int4",
-    "categ_id": "int4",
-    "inventory_class": "varchar",
-    "quantity": "numeric",
-    "acquisition_value": "numeric",
-    "opening_quantity": "numeric",
-    "opening_value": "numeric",
-    "purchases": "numeric",
-    "odoo_value": "numeric",
-    "last_movement": "date",
-    "net_realisable_value": "numeric",
-    "nrv_source": "varchar",
-    "valuation_note": "varchar",
-    "replacement_cost": "numeric",
-    "replacement_source": "varchar",
-    # the engine's figures of the line
-    "write_down": "numeric",
-    "write_down_reason": "varchar",
-    "tax_value": "numeric",
-}
-#: the line's figures the engine computes from the others (with value =
-#: acquisition value - write-down): written by the closing's one writer
+#: the engine's figures of a line (the fields declared ``nordic_column="engine"``),
+#: with value = acquisition value - write-down: written by the closing's one writer
 #: (``_nordic_store_result``), at compute by COPY, later by one UPDATE
 ENGINE_COLUMNS = ("write_down", "write_down_reason", "tax_value")
-#: amounts stored rounded to the cent
-MONEY_COLUMNS = (
-    "acquisition_value",
-    "opening_value",
-    "purchases",
-    "odoo_value",
-    "write_down",
-    "tax_value",
-)
-#: lines per COPY statement and rows per FETCH: the text of a chunk, not of all
-#: lines, is in memory
-COPY_CHUNK = FETCH_CHUNK = 10_000
+#: lines per COPY statement: the text of a chunk, not of all lines, is in memory
+COPY_CHUNK = 10_000
 
 
 def engine_figures(item):
@@ -68,163 +34,9 @@ def engine_figures(item):
     }
 
 
-@dataclass(slots=True)
-class ClosingRow:
-    """A closing line in memory: a row of the snapshot before it is stored, or a
-    stored line read back. With slots and Decimals read from the numeric's text,
-    500,000 of them fit in a fraction of the memory dicts of floats would take."""
-
-    id: int | None = None
-    product_id: int | None = None
-    categ_id: int | None = None
-    inventory_class: str | None = None
-    quantity: Decimal | None = None
-    acquisition_value: Decimal | None = None
-    opening_quantity: Decimal | None = None
-    opening_value: Decimal | None = None
-    purchases: Decimal | None = None
-    odoo_value: Decimal | None = None
-    last_movement: date | None = None
-    net_realisable_value: Decimal | None = None
-    nrv_source: str | None = None
-    valuation_note: str | None = None
-    replacement_cost: Decimal | None = None
-    replacement_source: str | None = None
-    write_down: Decimal | None = None
-    write_down_reason: str | None = None
-    tax_value: Decimal | None = None
-    # read with it: the product's code, name and unit (and, in the snapshot, its
-    # sales price and whether the engine replays its movements)
-    default_code: str | None = None
-    name: str | None = None
-    unit: str | None = None
-    list_price: Decimal | None = None
-    replayed: bool | None = None
-    # products valued by lot/serial number: [(stock.lot id, engine's LotStock)]
-    lots: list | None = None
-
-
-#: the numeric columns: selected as text, held as exact Decimals
-DECIMAL_FIELDS = frozenset(
-    f.name for f in fields(ClosingRow) if f.type == Decimal | None
-)
-#: texts and days many rows share: one object each
-SHARED_FIELDS = ("unit", "inventory_class", "nrv_source", "last_movement")
-#: what the engine and the update of the write-downs read of a stored line
-READ_FIELDS = (
-    "id",
-    "categ_id",
-    "inventory_class",
-    "quantity",
-    "acquisition_value",
-    "opening_quantity",
-    "opening_value",
-    "purchases",
-    "last_movement",
-    "net_realisable_value",
-    "nrv_source",
-    "valuation_note",
-    "replacement_cost",
-    "replacement_source",
-    "write_down",
-    "write_down_reason",
-    "tax_value",
-)
-
-
-def cursor_chunks(cr, query, name="nordic_rows"):
-    """``(description, records)`` of ``query``, FETCH_CHUNK records at a time
-    through a server-side cursor ``name``, planned to read every row (a cursor
-    is planned for its first tenth). The cursor is closed once all are read (on
-    an error the transaction ends, and the cursor with it)."""
-    cr.execute(
-        SQL(
-            "SELECT current_setting('cursor_tuple_fraction'), "
-            "set_config('cursor_tuple_fraction', '1', true)"
-        )
-    )
-    fraction = cr.fetchone()[0]
-    cursor = SQL.identifier(name)
-    cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, query))
-    cr.execute(SQL("SELECT set_config('cursor_tuple_fraction', %s, true)", fraction))
-    while True:
-        cr.execute(SQL("FETCH FORWARD %s FROM %s", FETCH_CHUNK, cursor))
-        records = cr.fetchall()
-        if not records:
-            break
-        yield cr.description, records
-    cr.execute(SQL("CLOSE %s", cursor))
-
-
-def fetch_rows(cr, query, order=None, parallel=False):
-    """The rows of ``query`` (an SQL) in ``order`` (an SQL of its columns) as
-    :class:`ClosingRow`, its numeric columns (selected as text) as exact Decimals.
-
-    Read through a server-side cursor, a chunk at a time: the client never holds
-    the whole result as text beside the rows (at 500,000 products that is another
-    hundred megabytes). PostgreSQL plans a cursor without parallel workers: with
-    ``parallel``, the query's result is written to a temporary table first (which
-    it computes in parallel) and the cursor reads that. Equal units, classes,
-    days and short numbers share one object."""
-    if parallel:
-        cr.execute(SQL("DROP TABLE IF EXISTS nordic_rows_result"))
-        cr.execute(
-            SQL("CREATE TEMPORARY TABLE nordic_rows_result ON COMMIT DROP AS %s", query)
-        )
-        query = SQL("SELECT * FROM nordic_rows_result")
-    if order is not None:
-        query = SQL("%s ORDER BY %s", query, order)
-    shared = {}
-    rows = []
-    for description, records in cursor_chunks(cr, query):
-        rows.extend(_closing_rows(description, records, shared))
-    if parallel:
-        cr.execute(SQL("DROP TABLE nordic_rows_result"))
-    return rows
-
-
-class _Numbers(dict):
-    """Decimals by their text, each made once."""
-
-    def __missing__(self, text):
-        number = self[text] = Decimal(text)
-        return number
-
-
-def _closing_rows(description, records, shared):
-    """``records`` as :class:`ClosingRow`, converted a column at a time;
-    ``shared``: the numbers and objects already made, by their text."""
-    names = [column.name for column in description]
-    columns = list(zip(*records, strict=True))
-    numbers = shared.setdefault("numbers", _Numbers())
-    objects = shared.setdefault("objects", {})
-    for index, name in enumerate(names):
-        column = columns[index]
-        if name in DECIMAL_FIELDS:
-            # short numbers (quantities, zero) repeat: one Decimal each
-            columns[index] = [
-                None
-                if text is None
-                else numbers[text]
-                if len(text) < 6
-                else Decimal(text)
-                for text in column
-            ]
-        elif name in SHARED_FIELDS:
-            columns[index] = [objects.setdefault(value, value) for value in column]
-    # the row's fields in their order; a field the query does not select: None
-    absent = repeat(None)
-    ordered = [
-        columns[names.index(f.name)] if f.name in names else absent
-        for f in fields(ClosingRow)
-    ]
-    # (the absent fields repeat None without end: not strict)
-    return [ClosingRow(*values) for values in zip(*ordered, strict=False)]
-
-
 def _copy_column(values, kind):
     """A column's values as text of PostgreSQL's COPY format."""
-    if kind == "varchar":
+    if kind in ("varchar", "text"):
         return [
             "\\N"
             if value is None
@@ -237,16 +49,22 @@ def _copy_column(values, kind):
     return ["\\N" if value is None else str(value) for value in values]
 
 
-def _copy_lines(closing_id, rows):
-    """The COPY text of ``rows`` (the columns of LINE_COLUMNS, then value), built a
-    column at a time."""
-    columns, money = [], {}
-    for name, kind in LINE_COLUMNS.items():
-        values = [getattr(row, name) for row in rows]
-        if name in MONEY_COLUMNS:
-            values = money[name] = [round_money(value) for value in values]
-        columns.append(_copy_column(values, kind))
-    columns.append(
+def _copy_lines(closing_id, rows, columns):
+    """The COPY text of ``rows`` (``columns``: ``{name: type}`` of the line's
+    declared columns, then value), built a column at a time; ``money`` columns
+    rounded to the cent."""
+    texts, money = [], {}
+    for name, kind in columns.items():
+        if name in ROW_FIELDS:
+            values = [getattr(row, name) for row in rows]
+        else:
+            values = [row.get(name) for row in rows]
+        if kind == "money":
+            values = money[name] = [
+                None if value is None else round_money(value) for value in values
+            ]
+        texts.append(_copy_column(values, kind))
+    texts.append(
         _copy_column(
             map(operator.sub, money["acquisition_value"], money["write_down"]),
             "numeric",
@@ -254,7 +72,7 @@ def _copy_lines(closing_id, rows):
     )
     closing = str(closing_id)
     return "".join(
-        f"{closing}\t{line}\n" for line in map("\t".join, zip(*columns, strict=True))
+        f"{closing}\t{line}\n" for line in map("\t".join, zip(*texts, strict=True))
     )
 
 
@@ -264,17 +82,21 @@ class NordicStockClosingStorage(models.Model):
     def _nordic_insert_lines(self, rows):
         """Write the lines (:class:`ClosingRow`, with the engine's figures) with
         COPY, a chunk at a time: 100,000 ORM creates would take minutes, and one
-        statement of all lines would hold their text at once. Amounts are stored
-        rounded to the cent, value = acquisition value - write-down."""
+        statement of all lines would hold their text at once. The columns are
+        the line's declared ones (``nordic_column``, the line's ``_nordic_columns``),
+        other addons' too; amounts are stored rounded to the cent, value =
+        acquisition value - write-down."""
         if not rows:
             return
         Line = self.env["nordic.stock.closing.line"]
         Line.flush_model()
-        columns = ["closing_id", *LINE_COLUMNS, "value"]
+        declared = Line._nordic_columns()
         copy = SQL(
             "COPY %s (%s) FROM STDIN",
             SQL.identifier(Line._table),
-            SQL(", ").join(SQL.identifier(name) for name in columns),
+            SQL(", ").join(
+                SQL.identifier(name) for name in ("closing_id", *declared, "value")
+            ),
         )
         # Odoo does the same around its COPY (models._ensure_xml_id): an
         # asynchronous wait callback does not support it
@@ -282,13 +104,38 @@ class NordicStockClosingStorage(models.Model):
         psycopg2.extensions.set_wait_callback(None)
         try:
             for start in range(0, len(rows), COPY_CHUNK):
-                text = _copy_lines(self.id, rows[start : start + COPY_CHUNK])
+                chunk = rows[start : start + COPY_CHUNK]
+                text = _copy_lines(self.id, chunk, declared)
                 self.env.cr.copy_expert(copy.code, io.StringIO(text))
         finally:
             psycopg2.extensions.set_wait_callback(callback)
         Line.invalidate_model()
         self.invalidate_recordset(["line_ids"])
         self._nordic_insert_lots(rows)
+
+    def _nordic_workbook_extras(self, result):
+        """The workbook's ``item_columns`` and ``reasons`` (``write_workbook``'s
+        meta) from other addons: their line columns read back with the lines
+        (each where an item has a value, titled with the field's label), and the
+        labels of the write-down reasons they add, in the documents' language."""
+        env = self._nordic_document_env()
+        Line = env["nordic.stock.closing.line"]
+        columns = []
+        for name in Line._nordic_columns(("snapshot", "engine")):
+            if name in ROW_FIELDS:
+                continue
+            values = [row.get(name) for row in result.lines]
+            values = [None if value is False else value for value in values]
+            if any(value not in (None, "") for value in values):
+                title = Line._fields[name]._description_string(env)
+                columns.append((title, values))
+        engine_reasons = {key for key, _label in WRITE_DOWN_REASON_SELECTION}
+        reasons = {
+            key: label
+            for key, label in self.with_env(env)._get_write_down_reasons().items()
+            if key not in engine_reasons
+        }
+        return {"item_columns": tuple(columns), "reasons": reasons}
 
     def _nordic_insert_lots(self, rows):
         """Store the lots of the items valued by lot/serial number, each on its
@@ -351,13 +198,39 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
 
     def _nordic_read_lines(self, line_ids=None):
         """The stored lines (``line_ids``: only these) in their ORM order (as
-        ``line_ids``) as :class:`ClosingRow`, what the engine reads of them
-        (READ_FIELDS) with their product's code, name and unit: one query, since
-        field access on 100,000 records would cost seconds."""
+        ``line_ids``) as :class:`ClosingRow`: what the engine, the update of the
+        write-downs and the documents read of them (the line's columns declared
+        ``snapshot`` and ``engine``, other addons' in ``extra``) with their
+        product's code, name and unit: one query, since field access on 100,000
+        records would cost seconds."""
         Line = self.env["nordic.stock.closing.line"]
         for model in ("product.product", "product.template", Line._name):
             self.env[model].flush_model()
         self.env["uom.uom"].flush_model(["name"])
+        read = Line._nordic_columns(("snapshot", "engine"))
+        query = self._nordic_lines_query(line_ids, read)
+        decimals = DECIMAL_FIELDS | {
+            name for name, kind in read.items() if kind in DECIMAL_TYPES
+        }
+        if line_ids is not None:
+            # a few lines: found through the indexes (the settings for reading
+            # them all turn nested loops off)
+            rows = fetch_rows(self.env.cr, query, decimals=decimals)
+        else:
+            with self._nordic_sql_settings():
+                rows = fetch_rows(self.env.cr, query, decimals=decimals)
+        lots = self._nordic_read_lots(line_ids)
+        if lots:
+            for row in rows:
+                # the lots as the engine's (stock.lot id: not needed again)
+                row.lots = [(None, lot) for lot in lots.get(row.id, ())]
+        return rows
+
+    def _nordic_lines_query(self, line_ids, read):
+        """The SQL of the stored lines' ``read`` columns (``{name: type}``), their
+        numbers as text, with their product's code, name and unit, in the lines'
+        ORM order."""
+        Line = self.env["nordic.stock.closing.line"]
         order = ",".join(
             term for term in Line._order.split(",") if term.split()[0] != "closing_id"
         )
@@ -388,36 +261,22 @@ SELECT line_id, lot_name, quantity::text, acquisition_value::text
                 SQL.identifier(uom, "id"),
             ),
         )
-
-        def line_column(name):
+        selected = {"id": SQL.identifier(Line._table, "id")}
+        for name, kind in read.items():
             sql = Line._field_to_sql(Line._table, name, query)
             # numbers as text: exact Decimals (Odoo's cursor reads them as floats)
-            return SQL("%s::text", sql) if name in DECIMAL_FIELDS else sql
-
-        selected = {name: line_column(name) for name in READ_FIELDS} | {
-            "default_code": Product._field_to_sql(product, "default_code", query),
-            "name": Product._field_to_sql(product, "name", query),
-            "unit": Uom._field_to_sql(uom, "name", query),
-        }
-        query = query.select(
+            selected[name] = SQL("%s::text", sql) if kind in DECIMAL_TYPES else sql
+        selected.update(
+            default_code=Product._field_to_sql(product, "default_code", query),
+            name=Product._field_to_sql(product, "name", query),
+            unit=Uom._field_to_sql(uom, "name", query),
+        )
+        return query.select(
             *(
                 SQL("%s AS %s", sql, SQL.identifier(name))
                 for name, sql in selected.items()
             )
         )
-        if line_ids is not None:
-            # a few lines: found through the indexes (the settings for reading
-            # them all turn nested loops off)
-            rows = fetch_rows(self.env.cr, query)
-        else:
-            with self._nordic_sql_settings():
-                rows = fetch_rows(self.env.cr, query)
-        lots = self._nordic_read_lots(line_ids)
-        if lots:
-            for row in rows:
-                # the lots as the engine's (stock.lot id: not needed again)
-                row.lots = [(None, lot) for lot in lots.get(row.id, ())]
-        return rows
 
     def _nordic_update_lines(self, result):
         """One UPDATE of the engine's figures (ENGINE_COLUMNS and value) for the

@@ -26,7 +26,14 @@ from xlsxwriter import Workbook
 from .dates import date_format_of
 from .labels import labels
 from .results import EQUATION_FIELDS
-from .workbook_format import Formats, by_lot, class_name, header_row, methods_text
+from .workbook_format import (
+    Formats,
+    by_lot,
+    class_name,
+    header_row,
+    methods_text,
+    write_value,
+)
 from .workbook_principles import write_principles
 from .workbook_sheets import write_equation, write_items, write_lots, write_summary
 from .workbook_tax import write_tax
@@ -42,13 +49,15 @@ __all__ = [
 
 class CountItem(NamedTuple):
     """One item of the count list: its reference, name, unit, quantity by the books
-    and, valued by lot/serial number, its lots as ``((lot, quantity), ...)``."""
+    and, valued by lot/serial number, its lots as ``((lot, quantity), ...)``;
+    ``extra``: its values of the columns added by ``meta["columns"]``."""
 
     product: str
     name: str
     unit: str
     quantity: object  # Decimal or float
     lots: tuple = ()
+    extra: tuple = ()
 
 
 @contextlib.contextmanager
@@ -76,10 +85,15 @@ def write_workbook(result, target, lang="en", meta=None):
     ``meta`` may give ``company``, ``currency``, ``entry_number`` (the posted move's
     name), ``nrv_source`` (text) and ``date_format`` (strftime pattern of the entry
     texts' dates: Odoo's of the document's language; default: ``lang``'s), which the
-    Odoo layer knows and the CLI does not.
+    Odoo layer knows and the CLI does not; and, from other addons' line columns,
+    ``item_columns`` (``((title, values), ...)``: more columns of the item sheet,
+    the values aligned with ``result.items``) and ``reasons`` (``{reason: label}``
+    of write-down reasons the engine's labels do not have).
     """
     meta = {"date_format": date_format_of(lang), **(meta or {})}
     text = labels(lang)
+    for reason, label in (meta.get("reasons") or {}).items():
+        text.setdefault(f"reason_{reason}", label)
     with _workbook(target) as book:
         _write_sheets(book, result, text, meta)
 
@@ -109,7 +123,7 @@ def _write_sheets(book, result, text, meta):
     for write, name, landscape in sheets:
         sheet = book.add_worksheet(text[name])
         _page_setup(sheet, result, text, meta, landscape)
-        if write in (write_summary, write_principles):
+        if write in (write_summary, write_principles, write_items):
             write(sheet, result, text, fmt, meta)
         else:
             write(sheet, result, text, fmt)
@@ -177,7 +191,8 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
     column for the counted quantity and, for an item valued by lot/serial number,
     a row per lot with the lot's quantity. Rows are written one by one (constant
     memory), so 100,000 items stay cheap. ``meta`` may give ``company`` and
-    ``date_format`` (as for :func:`write_workbook`).
+    ``date_format`` (as for :func:`write_workbook`) and ``columns``: the titles of
+    more columns after the engine's, whose values each item gives (``extra``).
     """
     meta = {"date_format": date_format_of(lang), **(meta or {})}
     text = labels(lang)
@@ -187,16 +202,20 @@ def write_count_list(items, target, balance_date, lang="en", meta=None):
         )
         sheet = book.add_worksheet(text["count_list"])
         _page_header(sheet, text, meta, text["count_list"], balance_date, False)
-        _count_list(sheet, items, text, Formats(book, meta["date_format"]))
+        fmt = Formats(book, meta["date_format"])
+        _count_list(sheet, items, text, fmt, tuple(meta.get("columns") or ()))
 
 
-def _count_list(sheet, items, text, fmt):
+def _count_list(sheet, items, text, fmt, extra=()):
     for col, (_name, width, _kind) in enumerate(_COUNT_COLUMNS):
         sheet.set_column(col, col, width)
+    first = len(_COUNT_COLUMNS)
+    sheet.set_column(first, first + len(extra), 16)
     sheet.freeze_panes(1, 2)
     sheet.repeat_rows(0)
-    titles = [text[name] for name, _width, _kind in _COUNT_COLUMNS]
+    titles = [text[name] for name, _width, _kind in _COUNT_COLUMNS] + list(extra)
     text_columns = [i for i, col in enumerate(_COUNT_COLUMNS) if col[2] == "text"]
+    text_columns += range(first, first + len(extra))
     header_row(sheet, 0, titles, fmt, first_text=0, text_columns=text_columns)
     row = 1
     for item in items:
@@ -208,5 +227,7 @@ def _count_list(sheet, items, text, fmt):
             sheet.write_blank(row, 4, None, fmt.quantity)  # counted: left empty
             if lot:
                 sheet.write_string(row, 5, lot, fmt.text)
+            for col, value in enumerate(item.extra[: len(extra)], start=first):
+                write_value(sheet, row, col, value, fmt)
             row += 1
-    sheet.autofilter(0, 0, max(row - 1, 1), len(_COUNT_COLUMNS) - 1)
+    sheet.autofilter(0, 0, max(row - 1, 1), first + len(extra) - 1)

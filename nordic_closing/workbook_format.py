@@ -2,7 +2,7 @@
 (``Formats``), the header and total rows, and the names of classes and cost methods.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -102,3 +102,15 @@ def total_row(sheet, row, first, columns, label, fmt, values):
 
 def as_datetime(value):
     return datetime(value.year, value.month, value.day)
+
+
+def write_value(sheet, row, col, value, fmt):
+    """A value of an added column: text, a day or a number; None: left blank."""
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        sheet.write_string(row, col, value, fmt.text)
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, as_datetime(value), fmt.date)
+    else:
+        sheet.write_number(row, col, value, fmt.quantity)

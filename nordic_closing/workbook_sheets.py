@@ -15,6 +15,7 @@ from .workbook_format import (
     header_row,
     methods_text,
     total_row,
+    write_value,
 )
 
 
@@ -171,7 +172,9 @@ _ITEM_COLUMNS = {
 }
 
 
-def write_items(sheet, result, text, fmt):
+def write_items(sheet, result, text, fmt, meta):
+    """The item sheet: each item's figures, then the columns other addons add
+    (``meta["item_columns"]``: ``((title, values), ...)``, values by item)."""
     headers = [
         "product",
         "name",
@@ -194,16 +197,18 @@ def write_items(sheet, result, text, fmt):
     col = {name: index for index, name in enumerate(headers)}
     for name, index in col.items():
         sheet.set_column(index, index, _ITEM_COLUMNS[name][0])
+    extra = list(meta.get("item_columns") or ())
+    sheet.set_column(len(headers), len(headers) + len(extra), 16)
     sheet.freeze_panes(1, 1)
     sheet.repeat_rows(0)
     text_columns = [i for n, i in col.items() if _ITEM_COLUMNS[n][1] == "text"]
     header_row(
         sheet,
         0,
-        [text[h] for h in headers],
+        [text[h] for h in headers] + [title for title, _values in extra],
         fmt,
         first_text=3,
-        text_columns=text_columns[3:],
+        text_columns=text_columns[3:] + list(range(len(col), len(col) + len(extra))),
     )
     row = 1
     summed = [name for name in headers if _ITEM_COLUMNS[name][1] == "total"]
@@ -233,12 +238,14 @@ def write_items(sheet, result, text, fmt):
         sheet.write_number(row, col["value"], item.value, fmt.money)
         if stock.note:
             sheet.write_string(row, col["note"], stock.note, fmt.text)
+        for index, (_title, values) in enumerate(extra, start=len(headers)):
+            write_value(sheet, row, index, values[row - 1], fmt)
         totals[0] += stock.acquisition_value
         totals[1] += item.write_down
         totals[2] += item.value
         row += 1
     total_row(sheet, row, 1, [col[n] for n in summed], text["total"], fmt, totals)
-    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
+    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) + len(extra) - 1)
 
 
 #: the lots sheet's columns: (label key, width)

@@ -1,5 +1,6 @@
 import xmlrpc.client
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -125,6 +126,28 @@ class TestNordicClosingCron(NordicStockClosingCase):
         self._stocked_product(self.company_no)
         with freeze_time("2026-04-10 09:00:00"):
             self.assertFalse(self._run())
+        self.assertFalse(self._closings(self.company_no))
+
+    def test_companies_of_the_hook_only(self):
+        """``_get_cron_companies`` decides which companies are closed: narrowed
+        to the Swedish one, the Norwegian one with automatic closing is left
+        alone; the Swedish year end 2025-12-31 is prepared at 10 x 100 = 1,000."""
+        for company in (self.company_no, self.company_se):
+            self._stocked_product(company)
+            company.nordic_auto_closing = True
+        company_se = self.company_se
+        with (
+            patch.object(
+                type(self.Closing),
+                "_get_cron_companies",
+                lambda self: company_se.sudo(),
+            ),
+            freeze_time("2026-04-10 09:00:00"),
+        ):
+            created = self._run()
+        self.assertEqual(created.company_id, company_se)
+        self.assertEqual(created.mapped("date"), [date(2025, 12, 31)])
+        self.assertAlmostEqual(created.closing_value, 1000)
         self.assertFalse(self._closings(self.company_no))
 
     # ------------------------------------------------------------------

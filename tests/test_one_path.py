@@ -4,7 +4,7 @@ transaction says, and the company's closing journal is checked where it is set."
 from odoo import models
 from odoo.exceptions import ValidationError
 
-from ..models.nordic_stock_closing_storage import ENGINE_COLUMNS, LINE_COLUMNS
+from ..models.nordic_stock_closing_storage import ENGINE_COLUMNS
 from .closing_common import NordicStockClosingCase
 
 
@@ -189,13 +189,37 @@ class TestOneWriter(NordicStockClosingCase):
 
 class TestEngineColumns(NordicStockClosingCase):
     def test_line_columns_are_the_stored_fields_of_the_line(self):
-        """The columns the closing stores with COPY are exactly the line's stored
-        fields the computation fills (no forgotten column stored as NULL)."""
+        """The columns the closing stores with COPY (the fields declared with
+        ``nordic_column``, another installed addon's too) are exactly the line's
+        stored fields the computation fills (no forgotten column stored as
+        NULL), every one a column of the table; the engine's are its three
+        figures."""
         Line = self.env["nordic.stock.closing.line"]
         stored = {
             name
             for name, field in Line._fields.items()
             if field.column_type and not field.compute and not field.related
         } - {"id", "closing_id", *models.MAGIC_COLUMNS}
-        self.assertEqual(set(LINE_COLUMNS), stored)
-        self.assertLessEqual(set(ENGINE_COLUMNS), set(LINE_COLUMNS))
+        declared = Line._nordic_columns()
+        self.assertEqual(set(declared), stored)
+        self.assertEqual(set(Line._nordic_columns(("engine",))), set(ENGINE_COLUMNS))
+        self.env.cr.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+            [Line._table],
+        )
+        table = {name for (name,) in self.env.cr.fetchall()}
+        self.assertLessEqual(set(declared), table)
+        # amounts to the cent; the amounts per unit a person enters as entered
+        money = {name for name, kind in declared.items() if kind == "money"}
+        self.assertLessEqual(
+            {
+                "acquisition_value",
+                "opening_value",
+                "purchases",
+                "odoo_value",
+                "write_down",
+                "tax_value",
+            },
+            money,
+        )
+        self.assertFalse({"net_realisable_value", "replacement_cost"} & money)

@@ -1,8 +1,11 @@
 from decimal import Decimal
+from types import SimpleNamespace
+from unittest.mock import patch
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
-from ..models.nordic_stock_closing_storage import ClosingRow
+from ..models.nordic_closing_rows import ClosingRow
 from .closing_common import NordicStockClosingCase
 
 
@@ -114,3 +117,55 @@ class TestLineStorage(NordicStockClosingCase):
         self.assertEqual(quantity, count * (count + 1) / 2)  # 50,015,001
         self.assertTrue(ordered)
         self.assertTrue(first_is_one)
+
+
+@tagged("post_install", "-at_install")
+class TestDeclaredColumns(NordicStockClosingCase):
+    """Every column the line declares (``nordic_column``; an installed addon's
+    too) comes back from the database as the computation had it in memory: a
+    column left out of the insert would come back NULL."""
+
+    def test_every_declared_column_is_stored_and_read_back(self):
+        """10 units received at 10.00 (acquisition value 100.00), sold at 5.00:
+        written down to the sales price less selling costs (reason nrv)."""
+        company = self.company_no
+        category = self._category(company, "goods_for_resale")
+        product = self._product(company, category, "DECL1", list_price=5.0)
+        self._move(product, 10, 10.0)
+        closing = self._closing(company)
+        result = closing._nordic_compute()
+        (computed,) = result.lines
+        self.assertEqual(computed.acquisition_value, Decimal("100"))
+        self.assertEqual(computed.write_down_reason, "nrv")
+        Line = self.env["nordic.stock.closing.line"]
+        (read,) = closing._nordic_read_lines()
+        self.assertEqual(read.id, closing.line_ids.id)
+        for name, kind in Line._nordic_columns(("snapshot", "engine")).items():
+            with self.subTest(column=name):
+                expected = computed.get(name)
+                if kind == "money":
+                    expected = round(expected, 2)
+                self.assertEqual(read.get(name), expected)
+        line = closing.line_ids
+        self.assertEqual(line.product_id, product)
+        self.assertEqual(line.odoo_value, 100.0)
+        # filled by the computation: never NULL on this line
+        for name in ("categ_id", "inventory_class", "quantity", "last_movement"):
+            self.assertIsNotNone(read.get(name), name)
+
+    def test_hooks_refuse_what_is_not_declared(self):
+        """A snapshot column that is no declared line column, and a write-down
+        reason the line does not offer, are refused rather than lost."""
+        closing = self._closing(self.company_no)
+        Closing = type(closing)
+        with patch.object(
+            Closing,
+            "_prepare_snapshot_columns",
+            lambda self: {"no_such_column": SQL("pp.barcode")},
+        ):
+            with self.assertRaisesRegex(ValueError, "no_such_column"):
+                closing._nordic_snapshot_extra_columns()
+        self.assertIn("nrv", closing._get_write_down_reasons())
+        result = SimpleNamespace(items=[SimpleNamespace(reason="no_such_reason")])
+        with self.assertRaisesRegex(ValueError, "no_such_reason"):
+            closing._nordic_check_reasons(result)

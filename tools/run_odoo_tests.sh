@@ -9,7 +9,7 @@
 # Steps: find Odoo and its addons directories from the odoo package; start the
 # local PostgreSQL cluster if it is down (Debian's pg_ctlcluster) and make sure
 # the current user has a superuser role; create a fresh database; install
-# l10n_nordic_stock_closing with l10n_no, l10n_se, l10n_dk, l10n_fi and the apps whose flows the
+# l10n_nordic_stock_closing and its example addons (examples/) with l10n_no, l10n_se, l10n_dk, l10n_fi and the apps whose flows the
 # tests run (purchase, sales, landed costs, manufacturing, dropshipping); run the tests;
 # drop the database.
 #
@@ -25,7 +25,11 @@
 #   ODOO_PYTHON               python that imports Odoo (default: python3 on PATH, outside any venv)
 #   ODOO_TEST_RUNNER          pytest or odoo (default: pytest when ODOO_PYTHON imports
 #                             pytest_odoo, else odoo, saying so)
-#   ODOO_TEST_TAGS            odoo runner: default /l10n_nordic_stock_closing
+#   ODOO_TEST_TAGS            odoo runner: default /l10n_nordic_stock_closing and
+#                             /l10n_nordic_stock_closing_example
+#   ODOO_EXAMPLE_MODULES      default l10n_nordic_stock_closing_example: the example
+#                             addons of examples/, installed and tested with the
+#                             module (empty: none)
 #   ODOO_PYTEST_ARGS          pytest runner: more pytest arguments (e.g. "-k tour -x")
 #   ODOO_EXTRA_MODULES        default l10n_no,l10n_se,l10n_dk,l10n_fi,purchase_stock,sale_stock,
 #                             stock_landed_costs,mrp,stock_dropshipping (the Odoo
@@ -43,7 +47,10 @@ MODULE=l10n_nordic_stock_closing
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
 
-TEST_TAGS=${ODOO_TEST_TAGS:-/$MODULE}
+EXAMPLE_MODULES=${ODOO_EXAMPLE_MODULES-l10n_nordic_stock_closing_example}
+DEFAULT_TAGS=/$MODULE
+for example in ${EXAMPLE_MODULES//,/ }; do DEFAULT_TAGS+=",/$example"; done
+TEST_TAGS=${ODOO_TEST_TAGS:-$DEFAULT_TAGS}
 EXTRA_MODULES=${ODOO_EXTRA_MODULES:-l10n_no,l10n_se,l10n_dk,l10n_fi,purchase_stock,sale_stock,stock_landed_costs,mrp,stock_dropshipping}
 LOG=${ODOO_TEST_LOG:-out/odoo_tests.log}
 
@@ -171,6 +178,14 @@ trap cleanup EXIT
 # A CI clone's directory is not named after the module: expose it under its name.
 mkdir "$WORK/addons"
 ln -s "$REPO_ROOT" "$WORK/addons/$MODULE"
+# The example addons (examples/, never installed with the module elsewhere) beside it.
+EXAMPLE_TESTS=()
+for example in ${EXAMPLE_MODULES//,/ }; do
+    [ -f "$REPO_ROOT/examples/$example/__manifest__.py" ] || die "no example addon examples/$example"
+    ln -s "$REPO_ROOT/examples/$example" "$WORK/addons/$example"
+    EXAMPLE_TESTS+=("$WORK/addons/$example/tests")
+done
+INSTALL=$MODULE${EXAMPLE_MODULES:+,$EXAMPLE_MODULES},$EXTRA_MODULES
 ODOO_ADDONS_PATH=$ADDONS_PATH
 ADDONS_PATH="$ADDONS_PATH,$WORK/addons"
 
@@ -227,11 +242,11 @@ run_pytest() {
     local start elapsed install_rc pytest_rc summary problems=()
     local passed failed errors skipped install_errors test_errors
 
-    say "installing $MODULE,$EXTRA_MODULES without tests (full log: $LOG)"
+    say "installing $INSTALL without tests (full log: $LOG)"
     start=$(date +%s)
     set +e
     TZ=UTC "$ODOO_PYTHON" -m odoo --config="$CONF" \
-        --init="$MODULE,$EXTRA_MODULES" --stop-after-init --log-level=info \
+        --init="$INSTALL" --stop-after-init --log-level=info \
         </dev/null 2>&1 | tee "$install_log" | filter_log
     install_rc=${PIPESTATUS[0]}
     set -e
@@ -245,7 +260,7 @@ run_pytest() {
     # pytest collects the tests through the module's name under the temporary addons
     # directory, so pytest-odoo imports them as odoo.addons.$MODULE.tests.*; Odoo's log
     # of the run goes to a file (pytest keeps its own output readable).
-    say "pytest-odoo: $ODOO_PYTHON -m pytest --odoo-database=$DB --odoo-config=$CONF --odoo-http $WORK/addons/$MODULE/tests"
+    say "pytest-odoo: $ODOO_PYTHON -m pytest --odoo-database=$DB --odoo-config=$CONF --odoo-http $WORK/addons/$MODULE/tests ${EXAMPLE_TESTS[*]}"
     start=$(date +%s)
     set +e
     # shellcheck disable=SC2086 # ODOO_PYTEST_ARGS is a list of words
@@ -253,7 +268,7 @@ run_pytest() {
         -p no:cacheprovider --rootdir="$WORK/addons/$MODULE" \
         --odoo-database="$DB" --odoo-config="$CONF" --odoo-http \
         --odoo-log-level=info --odoo-extra="logfile=$test_log" \
-        -q -rfEs ${ODOO_PYTEST_ARGS:-} "$WORK/addons/$MODULE/tests" </dev/null) 2>&1 | tee "$pytest_log"
+        -q -rfEs ${ODOO_PYTEST_ARGS:-} "$WORK/addons/$MODULE/tests" "${EXAMPLE_TESTS[@]}" </dev/null) 2>&1 | tee "$pytest_log"
     pytest_rc=${PIPESTATUS[0]}
     set -e
     elapsed=$(($(date +%s) - start))
@@ -292,11 +307,11 @@ run_pytest() {
 run_odoo() {
     local start elapsed odoo_rc result failed=0 errors=0 total=0 skipped error_records passed problems=()
 
-    say "installing $MODULE,$EXTRA_MODULES and running tests tagged $TEST_TAGS with Odoo's runner (full log: $LOG)"
+    say "installing $INSTALL and running tests tagged $TEST_TAGS with Odoo's runner (full log: $LOG)"
     start=$(date +%s)
     set +e
     TZ=UTC "$ODOO_PYTHON" -m odoo --config="$CONF" \
-        --init="$MODULE,$EXTRA_MODULES" \
+        --init="$INSTALL" \
         --test-enable \
         --test-tags="$TEST_TAGS" \
         --stop-after-init \
