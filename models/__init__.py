@@ -20,12 +20,17 @@ from . import nordic_stock_closing_language
 from . import nordic_stock_closing_actions
 from . import nordic_stock_closing_guard
 from . import nordic_stock_closing_snapshot
+from . import nordic_stock_closing_categories
+from . import nordic_stock_closing_replay
 from . import nordic_stock_closing_settings
+from . import nordic_stock_closing_inputs
 from . import nordic_stock_closing_result
+from . import nordic_stock_closing_writer
 from . import nordic_stock_closing_storage
 from . import nordic_stock_closing_posting
 from . import nordic_stock_closing_cron
 from . import nordic_stock_closing_document
+from . import nordic_stock_closing_count_xlsx
 from . import nordic_stock_closing_demo
 from . import stock_valuation_layer
 from . import stock_move

@@ -1,11 +1,8 @@
 """Every read of the closing: settings, categories, valuation layers, ledger."""
 
-import logging
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from datetime import time as datetime_time
-from itertools import groupby
-from operator import itemgetter
 
 import pytz
 
@@ -13,17 +10,9 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..nordic_closing import ClassAccounts, ClosingError, default_fiscal_year_start
+from ..nordic_closing import default_fiscal_year_start
 from ..nordic_closing.countries import COUNTRY
 from ..nordic_closing.frameworks import get_framework
-from ..nordic_closing.valuation import (
-    ADJUSTMENT,
-    MOVEMENT_KINDS,
-    VENDOR_RETURN,
-    Movement,
-    value_movements,
-)
-from .ir_ui_menu import CLASS_ACCOUNT_MENUS
 from .nordic_closing_rows import (
     DECIMAL_FIELDS,
     DECIMAL_TYPES,
@@ -40,13 +29,9 @@ from .nordic_stock_closing_queries import (
     VENDOR_PRICES,
 )
 
-_logger = logging.getLogger(__name__)
-
 #: cost methods whose products Odoo may value by lot/serial number, as the
 #: engine does: FIFO inside the lot, the lot's own average
 LOT_METHODS = ("fifo", "average")
-#: the accounts every category needs (Finland: no contra account)
-ACCOUNT_ROLES = ("balance", "contra", "change")
 
 
 class NordicStockClosingSnapshot(models.Model):
@@ -81,125 +66,6 @@ class NordicStockClosingSnapshot(models.Model):
         if dates["date_to"] == self.date:
             return dates["date_from"]
         return default_fiscal_year_start(self.date)
-
-    def _nordic_categories(self):
-        """``{category id: info}`` for the categories whose products the company has
-        valued (valuation layers): a category only another company stocks does not
-        block this company's closing. Categories without a class or accounts are
-        refused, all of them in one message."""
-        company = self.company_id
-        categories = self._nordic_layer_categories()
-        # a country whose charts have no contra account (Finland) books the
-        # write-down on the inventory account itself; elsewhere it is required
-        country, _code = self._nordic_country()
-        required = (
-            ACCOUNT_ROLES
-            if COUNTRY[country].contra_account
-            else tuple(role for role in ACCOUNT_ROLES if role != "contra")
-        )
-        info, missing_class, missing_accounts = {}, [], []
-        for category in categories:
-            if not category.nordic_inventory_class:
-                missing_class.append(category.complete_name)
-                continue
-            accounts = {
-                key: account.with_company(company)
-                for key, account in category._nordic_get_accounts(company).items()
-            }
-            absent = [k for k in required if not accounts[k]]
-            if absent:
-                missing_accounts.append(
-                    f"{category.complete_name} ({', '.join(absent)})"
-                )
-                continue
-            info[category.id] = self._nordic_category_info(category, accounts)
-        if missing_class or missing_accounts:
-            raise UserError(
-                self._nordic_categories_message(missing_class, missing_accounts)
-            )
-        # a product group is one category: two of the same name stay apart
-        names = [entry["tax_group"] for entry in info.values()]
-        for category_id, entry in info.items():
-            if names.count(entry["tax_group"]) > 1:
-                entry["tax_group"] = f"{entry['tax_group']} ({category_id})"
-        return info
-
-    def _nordic_layer_categories(self):
-        """The categories of the company's valuation layers (in its company). The
-        layers' category is their product's (a stored related field; only storable
-        products are valued): read by skipping from one category to the next on
-        the index (company, category), not by scanning the layers."""
-        company = self.company_id
-        self.env["product.template"].flush_model(["categ_id"])
-        self.env["stock.valuation.layer"].flush_model(["categ_id", "company_id"])
-        self.env.cr.execute(
-            SQL(
-                """
-WITH RECURSIVE layer_category AS (
-    (SELECT categ_id FROM stock_valuation_layer
-      WHERE company_id = %(company)s AND categ_id IS NOT NULL
-      ORDER BY categ_id LIMIT 1)
-    UNION ALL
-    SELECT (SELECT svl.categ_id FROM stock_valuation_layer svl
-             WHERE svl.company_id = %(company)s AND svl.categ_id > c.categ_id
-             ORDER BY svl.categ_id LIMIT 1)
-      FROM layer_category c
-     WHERE c.categ_id IS NOT NULL
-)
-SELECT categ_id FROM layer_category WHERE categ_id IS NOT NULL
-                """,
-                company=company.id,
-            )
-        )
-        return (
-            self.env["product.category"]
-            .with_company(company)
-            .browse(row[0] for row in self.env.cr.fetchall())
-        )
-
-    def _nordic_category_info(self, category, accounts):
-        """What the closing needs of a category: its class, cost method, valuation
-        and accounts (by code for the engine, by id for the entry)."""
-        inventory_class = category.nordic_inventory_class
-        return {
-            "class": inventory_class,
-            "cost_method": category.property_cost_method,
-            "real_time": category.property_valuation == "real_time",
-            # Denmark's tax view: the category is the product group
-            "tax_group": category.complete_name,
-            "tax_principle": category.nordic_tax_principle or False,
-            "accounts": ClassAccounts(
-                inventory_class,
-                accounts["balance"].code,
-                accounts["contra"].code or "",
-                accounts["change"].code,
-                accounts["write_down"].code or "",
-            ),
-            "account_ids": {
-                account.code: account.id for account in accounts.values() if account
-            },
-        }
-
-    def _nordic_categories_message(self, missing_class, missing_accounts):
-        message = []
-        if missing_class:
-            message.append(
-                self.env._(
-                    "Choose an inventory class on these product categories: %(list)s",
-                    list=", ".join(sorted(missing_class)),
-                )
-            )
-        if missing_accounts:
-            message.append(
-                self.env._(
-                    "These categories miss an inventory, write-down or change "
-                    "account: %(list)s. Complete them, or the company's inventory "
-                    "closing accounts (%(menu)s).",
-                    list=", ".join(sorted(missing_accounts)),
-                    menu=self.env["ir.ui.menu"]._nordic_menu_path(*CLASS_ACCOUNT_MENUS),
-                )
-            )
-        return "\n".join(message)
 
     def _nordic_read_layers(self, categories):
         """Quantity and value per product at the date, from the valuation layers.
@@ -441,92 +307,6 @@ SELECT COALESCE(array_agg(id) FILTER (WHERE usage = 'supplier'), '{}'),
             yield
         finally:
             cr.execute(SQL(set_config, jit, work_mem, nestloop))
-
-    def _nordic_replay(self, rows, categories, movements):
-        """Value the replayed products with the engine, from their movements: FIFO
-        products returned to the vendor, and products valued by lot/serial number
-        (each lot at its own cost: FIFO inside the lot, or the lot's average).
-        ``movements``: the rows of REPLAYED_MOVEMENTS in the order of their
-        products, read a chunk at a time: one product's movements are held at
-        once, not all (hundreds of megabytes where 20,000 products are valued by
-        lot)."""
-        replayed = {row.product_id: row for row in rows if row.replayed}
-        for product_id, group in groupby(movements, key=itemgetter(0)):
-            row = replayed.pop(product_id, None)
-            if row is not None:
-                self._nordic_replay_item(row, categories, group)
-        for row in replayed.values():  # no movement up to the date
-            self._nordic_replay_item(row, categories, ())
-
-    def _nordic_replay_item(self, row, categories, movements):
-        """Value one replayed product (``row``) from its movements."""
-        lot_ids = {}  # lot name: stock.lot id
-        replay = []
-        for (
-            _product_id,
-            kind,
-            quantity,
-            value,
-            day,
-            reference,
-            target,
-            lot_id,
-            lot,
-        ) in movements:
-            if kind not in MOVEMENT_KINDS:
-                continue  # a revaluation without receipt: not part of FIFO's lots
-            quantity, value = _dec(quantity), _dec(value)
-            if lot_id:
-                lot_ids[lot] = lot_id
-            replay.append(
-                Movement(
-                    day,
-                    quantity,
-                    value / quantity if quantity > 0 else None,
-                    kind=kind,
-                    reference=reference,
-                    returns=target if kind == VENDOR_RETURN else None,
-                    adjusts=target if kind == ADJUSTMENT else None,
-                    value=value,
-                    lot=lot,
-                )
-            )
-        try:
-            item = value_movements(
-                # named in the engine's messages as the user knows it
-                row.default_code or row.name,
-                categories[row.categ_id]["class"],
-                replay,
-                self.date,
-                self.fiscal_year_start,
-                method=categories[row.categ_id]["cost_method"],
-                allow_negative=True,
-            )
-        except ClosingError as error:
-            # e.g. a product switched to valuation by lot whose layers name a lot
-            # on some movements and none on others (the replay also values FIFO
-            # products returned to the vendor: the text names neither)
-            raise UserError(
-                self.env._(
-                    "%(error)s (its movements valued up to %(date)s).",
-                    error=error.message,
-                    date=self._nordic_date(self.date),
-                )
-            ) from None
-        row.acquisition_value = item.acquisition_value
-        row.opening_value = item.opening_value
-        row.purchases = item.purchases
-        row.lots = [(lot_ids.get(lot.lot), lot) for lot in item.lots]
-
-    def _nordic_product_list(self, rows, limit=20):
-        names = [
-            f"[{r.default_code}] {r.name}" if r.default_code else r.name
-            for r in rows[:limit]
-        ]
-        more = len(rows) - limit
-        if more > 0:
-            names.append(self.env._("… and %(count)s more", count=more))
-        return "\n".join(names)
 
     def _nordic_ledger(self, account_ids):
         """Balances of posted entries up to the date, by account code."""
