@@ -24,7 +24,14 @@ class NordicStockClosingSettings(models.Model):
     _inherit = "nordic.stock.closing"
 
     def _prepare_settings_vals(self):
-        """The company's settings as the closing uses them, kept on the closing."""
+        """Hook: the company's settings as the closing uses them, kept on it.
+
+        Called on the closing before each computation (to write them) and before
+        posting (to compare: posting computes again where they changed). Returns
+        ``{field of nordic.stock.closing: value}``; an override may add values of
+        its own fields (the settings an addon's rule reads), and must return the
+        same values for the same company settings (else every posting computes
+        again). It must not read the stock: the snapshot comes after."""
         company = self.company_id
         bands = tuple(
             ObsolescenceBand(days, _dec(percent))
