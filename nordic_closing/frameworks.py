@@ -30,6 +30,8 @@ FIXED_VALUE_BAND = Decimal(20)  # ± percent, BFNAR 2016:10 p. 12.6 (S)
 TAX_PRINCIPLES = ("dagspris", "purchase_price", "manufacturing_price")
 
 
+#: the built-in countries' default frameworks (the CLI's help); a country's own is
+#: its ``Country.default_framework``
 DEFAULT_FRAMEWORK = {code: c.default_framework for code, c in COUNTRY.items()}
 
 
@@ -282,13 +284,13 @@ FRAMEWORK_CODES = tuple(dict.fromkeys(f.code for f in _TABLE))
 
 def get_framework(country, code=None):
     """The framework for ``country``; ``code`` defaults to the country's
-    (``DEFAULT_FRAMEWORK``: NGAAP, K2, B, FAS)."""
+    (``Country.default_framework``: NGAAP, K2, B, FAS)."""
     if country not in COUNTRY:
         raise ClosingError(
             f"unknown country {country!r}: choose {', '.join(COUNTRY)}",
             source="--country",
         )
-    code = code or DEFAULT_FRAMEWORK[country]
+    code = code or COUNTRY[country].default_framework
     framework = FRAMEWORKS.get((country, code))
     if framework is None:
         allowed = ", ".join(c for (k, c) in FRAMEWORKS if k == country)
@@ -321,13 +323,11 @@ def register_country(country, *frameworks):
     if any(framework.country != country.code for framework in frameworks):
         raise ClosingError(f"country {country.code}: a framework of another country")
     COUNTRY[country.code] = country
-    DEFAULT_FRAMEWORK[country.code] = country.default_framework
     for framework in frameworks:
         FRAMEWORKS[(framework.country, framework.code)] = framework
 
     def unregister():
         COUNTRY.pop(country.code, None)
-        DEFAULT_FRAMEWORK.pop(country.code, None)
         for framework in frameworks:
             FRAMEWORKS.pop((framework.country, framework.code), None)
 
